@@ -1,0 +1,37 @@
+# Two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench eval gen-corpus clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@if [ -n "$$DISCORD_TOKEN" ] || grep -qs '^DISCORD_TOKEN=.' .env; then \
+		$(BIN)/cablebot run; \
+	else \
+		echo "No DISCORD_TOKEN set: starting the terminal chat (see README, 'Discord')."; \
+		$(BIN)/cablebot chat; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot handlers config tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m bot.bench
+
+eval: $(STAMP)
+	$(BIN)/python -m bot.search.evaluate
+
+clean:
+	rm -rf $(VENV) .cache

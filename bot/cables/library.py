@@ -1,0 +1,103 @@
+"""The loaded library: cables by id, id resolution with "did you mean", citations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from bot.cables.ids import canonical_id, compact_id
+from bot.cables.model import Cable
+
+
+class Duplicate(BaseModel):
+    ref_id: str
+    kept: str
+    dropped: list[str]
+    reason: str
+
+
+class Rejection(BaseModel):
+    path: str
+    reason: str
+
+
+class LoadReport(BaseModel):
+    files: int = 0
+    cables: int = 0
+    duplicates: list[Duplicate] = Field(default_factory=list)
+    rejected: list[Rejection] = Field(default_factory=list)
+    by_format: dict[str, int] = Field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Outcome of resolving what a user typed as a cable id."""
+
+    cable: Cable | None
+    suggestions: list[str] = field(default_factory=list)
+
+
+# A fuzzy match this close, and clearly ahead of the runner-up, is simply taken.
+_TAKE_SCORE = 90.0
+_TAKE_MARGIN = 5.0
+
+
+class Library:
+    def __init__(self, cables: Iterable[Cable], report: LoadReport | None = None) -> None:
+        self._cables: dict[str, Cable] = {}
+        self._aliases: dict[str, str] = {}
+        for cable in cables:
+            self._cables[cable.ref_id] = cable
+            self._aliases.setdefault(cable.canonical_id, cable.ref_id)
+        self._ids = sorted(self._cables)
+        self._cited_by: dict[str, list[str]] = {}
+        for cable in self._cables.values():
+            for ref in cable.references:
+                self._cited_by.setdefault(ref.ref_id, []).append(cable.ref_id)
+        self.report = report or LoadReport(files=0, cables=len(self._cables))
+
+    def __len__(self) -> int:
+        return len(self._cables)
+
+    def __iter__(self) -> Iterator[Cable]:
+        return iter(self._cables.values())
+
+    def __contains__(self, ref_id: str) -> bool:
+        return self.get(ref_id) is not None
+
+    def ids(self) -> list[str]:
+        return self._ids
+
+    def get(self, text: str) -> Cable | None:
+        """Exact lookup, tolerant of case, spaces, dashes and malformed spellings."""
+        key = compact_id(text)
+        found = self._cables.get(key)
+        if found is not None:
+            return found
+        alias = self._aliases.get(key) or self._aliases.get(canonical_id(key))
+        return self._cables.get(alias) if alias else None
+
+    def suggest(self, text: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Closest ids to `text`, best first, with their similarity (0-100)."""
+        key = compact_id(text)
+        if not key:
+            return []
+        matches = process.extract(key, self._ids, scorer=fuzz.ratio, limit=limit)
+        return [(ref_id, score) for ref_id, score, _ in matches]
+
+    def resolve(self, text: str) -> Resolution:
+        exact = self.get(text)
+        if exact is not None:
+            return Resolution(exact)
+        close = self.suggest(text)
+        if close and close[0][1] >= _TAKE_SCORE:
+            runner_up = close[1][1] if len(close) > 1 else 0.0
+            if close[0][1] - runner_up >= _TAKE_MARGIN:
+                return Resolution(self._cables[close[0][0]])
+        return Resolution(None, [ref_id for ref_id, _ in close])
+
+    def cited_by(self, ref_id: str) -> list[str]:
+        return sorted(self._cited_by.get(ref_id, []))

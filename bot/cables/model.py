@@ -1,0 +1,119 @@
+"""The cable model: everything the bot says is quoted from these objects.
+
+Pure data: nothing here knows about chat, search or Discord.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class SourceFormat(StrEnum):
+    """Where a cable's text came from; decides which copy wins on duplicates."""
+
+    CABLES_CSV = "cables-csv"
+    SITE_HTML = "site-html"
+    SITE_TEXT = "site-text"
+    SCRAPER_TEXT = "scraper-text"
+    PDF_TEXT = "pdf-text"
+    JSONL = "jsonl"
+
+
+class SiteGeneration(StrEnum):
+    """The WikiLeaks cablegate site generation a page was saved from (CABLES.md 6.1)."""
+
+    TORRENT_2010 = "2010-12-torrent"
+    MIRROR_2010 = "2010-12"
+    CRAWL_2011 = "2011-early"
+    FINAL_2011 = "2011-final"
+
+
+class Source(BaseModel):
+    """Provenance of one loaded copy of a cable."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    format: SourceFormat
+    generation: SiteGeneration | None = None
+
+
+class Routing(BaseModel):
+    """The transmission header (first <pre> on the site)."""
+
+    transmission_id: str | None = None
+    precedence: str | None = None
+    station: str | None = None
+    dtg: str | None = None
+    fm: str | None = None
+    to: list[str] = Field(default_factory=list)
+    info: list[str] = Field(default_factory=list)
+    text: str = ""
+
+
+class Reference(BaseModel):
+    """A cable cited in the REF block, as a canonical reference id."""
+
+    ref_id: str
+    as_written: str = ""
+    year_inferred: bool = False
+    in_cablegate: bool = False
+
+
+class Span(BaseModel):
+    """A summary, comment or note span of the body, with the paragraph it starts in."""
+
+    kind: str
+    text: str
+    section: str | None = None
+    label: str | None = None
+
+
+class Paragraph(BaseModel):
+    """One paragraph: labelled (`3`, `F`) or an unlabelled block.
+
+    `text` has page markers removed, split paragraphs re-joined and unlabelled
+    continuation blocks appended, blocks separated by a blank line.
+    """
+
+    section: str | None = None
+    label: str | None = None
+    marking: str | None = None
+    text: str
+    permalink: str
+    locator: str
+    anchor_ambiguous: bool = False
+
+
+class Section(BaseModel):
+    """A heading and the paragraphs under it (indices into Cable.paragraphs)."""
+
+    heading: str
+    paragraphs: list[int] = Field(default_factory=list)
+
+
+class Cable(BaseModel):
+    ref_id: str
+    canonical_id: str
+    created: datetime | None = None
+    released: datetime | None = None
+    minutes_unreliable: bool = False
+    classification: str = ""
+    origin: str = ""
+    routing: Routing | None = None
+    subject: str = ""
+    tags: list[str] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    summary: Span | None = None
+    comments: list[Span] = Field(default_factory=list)
+    signer: str | None = None
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    partial: bool = False
+    body_withheld: bool = False
+    source: Source
+    permalink: str
+    plusd_link: str

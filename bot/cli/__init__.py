@@ -1,0 +1,23 @@
+"""The `cablebot` command: one subcommand per module in this package."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.cli import corpus
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cablebot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in (corpus,):
+        module.register(sub)
+    args = parser.parse_args(argv)
+    code: int = args.handler(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

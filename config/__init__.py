@@ -1,0 +1,3 @@
+from config.settings import Settings
+
+__all__ = ["Settings"]

@@ -1,0 +1,9 @@
+from bot.cables.loader import load_library
+
+
+def test_bundled_library_resolves_ids_leniently() -> None:
+    library = load_library()
+    cable = library.get("08 reykjavik-195")
+    assert cable is not None
+    assert cable.ref_id == "08REYKJAVIK195"
+    assert cable.permalink == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html"
