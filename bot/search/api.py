@@ -1,0 +1,40 @@
+"""What the chat layer asks of the search engine, and what it gets back."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pydantic import BaseModel, Field
+
+
+class SearchFilters(BaseModel):
+    """Restrictions on which paragraphs may match; all optional."""
+
+    ref_id: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    origin: str | None = None
+    year: int | None = None
+    classification: str | None = None
+
+
+class Hit(BaseModel):
+    """One matching paragraph, best first in a result."""
+
+    ref_id: str
+    section: str | None
+    label: str | None
+    excerpt: str
+    permalink: str
+    locator: str
+    score: float
+
+
+class SearchResult(BaseModel):
+    hits: list[Hit]
+    # True when even the best hit is a poor match: the reply says so instead of guessing.
+    weak: bool = False
+    corrected_query: str | None = None
+
+
+class SearchEngine(Protocol):
+    def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult: ...
