@@ -1,0 +1,130 @@
+"""The 2011 `cables.csv` release (CABLES.md 6.2): 8 quoted columns, no header row.
+
+`"row","M/D/YYYY H:MM","REFID","Origin","CLASS","REF1|REF2","header","body"` with
+backslash escapes (`\\"`, `\\'`) instead of doubled quotes and multi-line fields.
+The full file is about 1.7 GB, so `stream` reads records one at a time from an
+open file; nothing but the current record is held in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from bot.cables.model import SourceFormat
+from bot.cables.raw import RawCable
+from bot.cables.readers.rejected import RejectedRecord
+
+_RECORD_START = re.compile(r'^"(\d+)","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d","')
+_REF_ID = re.compile(r"^\d{2}[A-Z0-9]+$")
+_STAMP = "%m/%d/%Y %H:%M"
+_COLUMNS = 8
+
+# A single body can exceed the csv module's 128 KB default field limit.
+csv.field_size_limit(sys.maxsize)
+
+
+def sniff(head: str) -> bool:
+    """True when one of the first lines starts a cables.csv record.
+
+    Only the first few lines are looked at: a file cut out of the full release by
+    `split` may begin with the tail of the previous record (a lone `"` line).
+    """
+    return any(_RECORD_START.match(line) for line in head.splitlines()[:5])
+
+
+class _Lines:
+    """Line iterator that remembers the first line of the record being parsed,
+    so a record the csv parser rejects can still be named by its row number."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._started = False
+        self._at_record_start = True
+        self.first_line = ""
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        # Lines before the first record start are the tail of a record cut off by
+        # `split` (a lone `"`); they are no cable of this file.
+        while not self._started and not _RECORD_START.match(line):
+            line = next(self._lines)
+        self._started = True
+        if self._at_record_start:
+            self.first_line = line
+            self._at_record_start = False
+        return line
+
+    def next_record(self) -> None:
+        self._at_record_start = True
+
+
+def _row_name(path: str, line: str, ordinal: int) -> str:
+    m = _RECORD_START.match(line)
+    return f"{path}#row {m.group(1) if m else ordinal}"
+
+
+def _raw(row: list[str], path: str) -> RawCable:
+    if len(row) != _COLUMNS:
+        raise ValueError(f"{len(row)} columns instead of {_COLUMNS}")
+    _row, stamp, ref_id, origin, classification, references, header, body = row
+    ref_id = ref_id.strip()
+    if not _REF_ID.match(ref_id):
+        raise ValueError(f"malformed reference id {ref_id!r}")
+    try:
+        created = datetime.strptime(stamp.strip(), _STAMP)
+    except ValueError:
+        raise ValueError(f"malformed date {stamp!r}") from None
+    return RawCable(
+        path=path,
+        format=SourceFormat.CABLES_CSV,
+        header=header.replace("\r\n", "\n"),
+        body=body.replace("\r\n", "\n"),
+        ref_id=ref_id,
+        created=created,
+        classification=classification.strip(),
+        origin=origin.strip(),
+        csv_references=[r for r in references.split("|") if r.strip()],
+    )
+
+
+def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]:
+    """Records of an open cables.csv (opened with `newline=""`), good or rejected."""
+    source = _Lines(lines)
+    reader = csv.reader(source, escapechar="\\", doublequote=False, strict=True)
+    ordinal = 0
+    while True:
+        ordinal += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            name = _row_name(path, source.first_line, ordinal)
+            reason = str(error)
+            if reason == "unexpected end of data":
+                reason = "cut off: the file ends inside a quoted field (closing quote missing)"
+            yield RejectedRecord(name, f"unreadable csv record: {reason}")
+            source.next_record()
+            continue
+        source.next_record()
+        name = _row_name(path, source.first_line, ordinal)
+        try:
+            yield _raw(row, name)
+        except ValueError as error:
+            yield RejectedRecord(name, f"bad csv record: {error}")
+
+
+def read(text: str, path: str) -> Iterator[RawCable]:
+    """The cables of an in-memory csv text; raises ValueError on an unusable record."""
+    for item in stream(io.StringIO(text, newline=""), path):
+        if isinstance(item, RejectedRecord):
+            raise ValueError(f"{item.path}: {item.reason}")
+        yield item
