@@ -1,0 +1,92 @@
+"""Buttons that turn the pages of a long reply, for the person who asked only."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable, Sequence
+
+import discord
+
+# Fetches the pages of the next result page (search `page:N`), or None past the last one.
+MorePages = Callable[[], Awaitable[Sequence[discord.Embed] | None]]
+
+NOT_YOURS = "Only the person who asked can turn these pages; run the command yourself for a copy."
+
+
+class Pager(discord.ui.View):
+    """Previous / next over rendered pages; optionally fetches more pages at the end."""
+
+    def __init__(
+        self,
+        pages: Sequence[discord.Embed],
+        owner_id: int,
+        *,
+        timeout: float,
+        more: MorePages | None = None,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.pages = list(pages)
+        self.owner_id = owner_id
+        self.index = 0
+        self.more = more
+        self.message: discord.Message | None = None
+        self._update_buttons()
+
+    @property
+    def current(self) -> discord.Embed:
+        return self.pages[self.index]
+
+    def _update_buttons(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index == len(self.pages) - 1 and self.more is None
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(NOT_YOURS, ephemeral=True)
+        return False
+
+    async def on_timeout(self) -> None:
+        # Dead buttons would fail when clicked: take them off the message.
+        if self.message is not None:
+            # The message may have been deleted meanwhile: then there is nothing to clean.
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None)
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._update_buttons()
+        if interaction.response.is_done():
+            await interaction.edit_original_response(embed=self.current, view=self)
+        else:
+            await interaction.response.edit_message(embed=self.current, view=self)
+
+    @discord.ui.button(label="Previous", emoji="◀", style=discord.ButtonStyle.secondary)
+    async def previous(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Pager]
+    ) -> None:
+        self.index = max(self.index - 1, 0)
+        await self._show(interaction)
+
+    @discord.ui.button(label="Next", emoji="▶", style=discord.ButtonStyle.secondary)
+    async def next(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Pager]
+    ) -> None:
+        if self.index == len(self.pages) - 1 and self.more is not None:
+            # Fetching runs a search, which may take longer than the 3 s to acknowledge.
+            await interaction.response.defer()
+            fetched = await self.more()
+            if fetched:
+                self.pages.extend(fetched)
+            else:
+                self.more = None
+        self.index = min(self.index + 1, len(self.pages) - 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="Delete", emoji="🗑", style=discord.ButtonStyle.danger)
+    async def delete(
+        self, interaction: discord.Interaction, _button: discord.ui.Button[Pager]
+    ) -> None:
+        self.stop()
+        await interaction.response.defer()
+        if interaction.message is not None:
+            await interaction.message.delete()
