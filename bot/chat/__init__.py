@@ -1,0 +1,1 @@
+"""Chat pipeline: one line in (Discord or terminal), one reply model out."""

@@ -1,0 +1,103 @@
+"""`tag:` `origin:` `year:` `class:` `page:` filters, shared by `!search` and `!browse`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.cables.model import Cable
+from bot.chat.grammar import FILTER_ALIASES, split_filters
+from bot.chat.text import echo
+from bot.search.api import SearchFilters
+
+# Cablegate spans 1966 to 2010; other years are typos.
+FIRST_YEAR, LAST_YEAR = 1966, 2010
+# Pages past this are never needed and would make a flood of work.
+MAX_PAGE = 100
+
+
+class FilterError(Exception):
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+@dataclass(slots=True)
+class Filters:
+    words: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    origin: str | None = None
+    year: int | None = None
+    classification: str | None = None
+    page: int = 1
+
+    def shown(self) -> dict[str, str]:
+        """The filters as the user would write them, for echoing in replies."""
+        shown = {"tag": " ".join(self.tags)} if self.tags else {}
+        if self.origin:
+            shown["origin"] = self.origin
+        if self.year is not None:
+            shown["year"] = str(self.year)
+        if self.classification:
+            shown["class"] = self.classification
+        return shown
+
+    def any_set(self) -> bool:
+        return bool(self.shown())
+
+    def to_search(self, ref_id: str | None = None) -> SearchFilters:
+        return SearchFilters(
+            ref_id=ref_id,
+            tags=self.tags,
+            origin=self.origin,
+            year=self.year,
+            classification=self.classification,
+        )
+
+    def matches(self, cable: Cable) -> bool:
+        if self.tags and not set(self.tags) <= set(cable.tags):
+            return False
+        if self.origin and self.origin.lower() not in cable.origin.lower():
+            return False
+        if self.year is not None and (cable.created is None or cable.created.year != self.year):
+            return False
+        return self.classification is None or classification_matches(
+            self.classification, cable.classification
+        )
+
+
+def classification_matches(wanted: str, actual: str) -> bool:
+    """`SECRET` matches SECRET and SECRET//NOFORN; a full marking matches only itself."""
+    wanted, actual = _compact(wanted), _compact(actual)
+    return actual == wanted or ("//" not in wanted and actual.split("//")[0] == wanted)
+
+
+def _compact(marking: str) -> str:
+    return "".join(marking.upper().split())
+
+
+def _number(key: str, value: str, low: int, high: int) -> int:
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise FilterError(f"{key}: needs a number from {low} to {high}, not {echo(value)}.")
+    return int(value)
+
+
+def parse_filters(text: str) -> Filters:
+    split = split_filters(text)
+    if split.unknown:
+        known = sorted(set(FILTER_ALIASES.values()))
+        raise FilterError(
+            f"Unknown filter {echo(split.unknown[0])}:. Filters: "
+            + " ".join(f"{key}:" for key in known)
+            + ".",
+            [f"{key}:" for key in known],
+        )
+    values = split.filters
+    return Filters(
+        words=split.words,
+        tags=values["tag"].upper().split() if "tag" in values else [],
+        origin=values.get("origin"),
+        year=_number("year", values["year"], FIRST_YEAR, LAST_YEAR) if "year" in values else None,
+        classification=values["class"].upper() if "class" in values else None,
+        page=_number("page", values["page"], 1, MAX_PAGE) if "page" in values else 1,
+    )

@@ -1,0 +1,156 @@
+"""The command language: splitting a cleaned line into command, cable id, section,
+paragraph labels and `key:value` filters. Pure functions of text; no library access.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.cables.ids import compact_id
+
+
+@dataclass(slots=True, frozen=True)
+class CommandLine:
+    name: str
+    args: str
+
+
+def split_command(text: str, prefix: str) -> CommandLine | None:
+    """`!cable 07DUSHANBE313` -> ("cable", "07DUSHANBE313"); the prefix is optional.
+
+    None when nothing but the prefix (or nothing at all) was typed.
+    """
+    body = text[len(prefix) :] if prefix and text.startswith(prefix) else text
+    name, _, args = body.strip().partition(" ")
+    if not name:
+        return None
+    return CommandLine(name.lower(), args.strip())
+
+
+_FULL_ID = re.compile(r"^\d{2}[A-Z]+\d+$")
+# What the first tokens of an id split by spaces look like: `07`, `07 DUSHANBE`.
+_PARTIAL_ID = re.compile(r"^\d{1,2}$|^\d{2}[A-Z]+$")
+# Longest id split: `07 DUSHANBE 313` is three tokens; a fourth would never belong to it.
+_MAX_ID_TOKENS = 3
+_CABLE_URL = re.compile(r"/cable/\d{4}/\d{2}/(\w+?)\.html?(?:#par(\w+))?", re.I)
+_PLUSD_URL = re.compile(r"/plusd/cables/(\w+?)(?:_[a-z]\d*)?\.html", re.I)
+
+
+@dataclass(slots=True, frozen=True)
+class IdSplit:
+    """A cable id as typed (possibly wrong) and the words after it."""
+
+    id_text: str
+    rest: list[str]
+    # Paragraph anchor taken from a pasted permalink (`...#parC`).
+    anchor: str | None = None
+
+
+def looks_like_id(text: str) -> bool:
+    return bool(_FULL_ID.match(compact_id(text)))
+
+
+def take_id(words: list[str]) -> IdSplit | None:
+    """The cable id at the start of `words`: `07DUSHANBE313`, `07 dushanbe 313`,
+    `07-DUSHANBE-313`, or a WikiLeaks / PlusD link. Anything else: the first word,
+    so that lookup can answer with "did you mean".
+    """
+    if not words:
+        return None
+    for pattern in (_CABLE_URL, _PLUSD_URL):
+        m = pattern.search(words[0])
+        if m:
+            anchor = m.group(2) if pattern is _CABLE_URL else None
+            return IdSplit(m.group(1).upper(), words[1:], anchor)
+    joined = ""
+    for i, word in enumerate(words[:_MAX_ID_TOKENS]):
+        joined += compact_id(word)
+        if _FULL_ID.match(joined):
+            return IdSplit(joined, words[i + 1 :])
+        if not _PARTIAL_ID.match(joined):
+            break
+    return IdSplit(words[0], words[1:])
+
+
+@dataclass(slots=True, frozen=True)
+class LabelRange:
+    """One paragraph label, or a range of them (`3-5`, `A-C`)."""
+
+    first: str
+    last: str | None = None
+
+    def __str__(self) -> str:
+        return f"¶{self.first}" + (f"-{self.last}" if self.last else "")
+
+
+@dataclass(slots=True, frozen=True)
+class Locator:
+    """What part of a cable was asked for; both empty means the whole cable's card."""
+
+    section: str | None = None
+    labels: LabelRange | None = None
+
+
+_LABEL = r"(\d{1,3}|[A-Za-z])"
+_LABEL_AT_END = re.compile(
+    r"(?:^|\s)(?:¶|§|paragraphs?|paras?|par|p\.?)?\s*"
+    + _LABEL
+    + r"(?:\s*(?:-|–|to|\.\.)\s*(?:¶|§)?\s*"
+    + _LABEL
+    + r")?$",
+    re.I,
+)
+
+
+def parse_locator(words: list[str]) -> Locator:
+    """`prevention F`, `¶3`, `para 3`, `3-5`, `summary` -> section query and labels."""
+    text = " ".join(words).strip()
+    if not text:
+        return Locator()
+    m = _LABEL_AT_END.search(text)
+    if m is None:
+        return Locator(section=text)
+    first, last = m.group(1).upper(), m.group(2)
+    labels = LabelRange(first, last.upper() if last else None)
+    section = text[: m.start()].strip() or None
+    return Locator(section=section, labels=labels)
+
+
+@dataclass(slots=True)
+class FilterSplit:
+    """Free words and `key:value` filters (`tag:KCRM origin:dushanbe page:2`)."""
+
+    words: list[str] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+
+
+_FILTER = re.compile(r"^([A-Za-z]+):(.*)$")
+FILTER_ALIASES = {
+    "tag": "tag",
+    "tags": "tag",
+    "origin": "origin",
+    "from": "origin",
+    "year": "year",
+    "class": "class",
+    "classification": "class",
+    "page": "page",
+}
+
+
+def split_filters(text: str) -> FilterSplit:
+    """Filters may be repeated (`tag:KCRM tag:PHUM`): values are joined by spaces."""
+    result = FilterSplit()
+    for word in text.split():
+        m = _FILTER.match(word)
+        if m is None or not m.group(2):
+            result.words.append(word)
+            continue
+        key = FILTER_ALIASES.get(m.group(1).lower())
+        if key is None:
+            result.unknown.append(m.group(1).lower())
+            continue
+        previous = result.filters.get(key)
+        result.filters[key] = f"{previous} {m.group(2)}" if previous else m.group(2)
+    return result

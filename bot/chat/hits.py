@@ -1,0 +1,25 @@
+"""Search results as reply items."""
+
+from __future__ import annotations
+
+from bot.cables.library import Library
+from bot.chat.replies import HitItem
+from bot.search.api import Hit
+
+
+def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
+    items = []
+    for hit in hits:
+        cable = library.get(hit.ref_id)
+        items.append(
+            HitItem(
+                ref_id=hit.ref_id,
+                section=hit.section,
+                label=hit.label,
+                excerpt=hit.excerpt,
+                permalink=hit.permalink,
+                score=hit.score,
+                subject=cable.subject if cable else "",
+            )
+        )
+    return items

@@ -1,0 +1,73 @@
+"""Turning what users typed into cables, and cables into the parts replies share."""
+
+from __future__ import annotations
+
+from bot.cables.ids import cable_url, compact_id
+from bot.cables.library import Library
+from bot.cables.model import Cable, Reference
+from bot.cables.months import month_table
+from bot.chat.replies import CableListing, ErrorReply, ReferenceInfo, ReferenceStatus
+from bot.chat.text import echo
+
+# Below this similarity (0-100) a "closest id" is noise, not a suggestion.
+_SUGGEST_SCORE = 60.0
+
+
+def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
+    """The cable meant by `id_text`, or an error with the closest ids."""
+    resolution = library.resolve(id_text)
+    if resolution.cable is not None:
+        return resolution.cable
+    close = [ref_id for ref_id, score in library.suggest(id_text) if score >= _SUGGEST_SCORE]
+    shown = echo(id_text)
+    month = month_table().month(compact_id(id_text))
+    if month is not None:
+        message = (
+            f"{shown} is in Cablegate but not in this library "
+            f"({len(library):,} cables loaded). Read it at {cable_url(compact_id(id_text), *month)}"
+        )
+    else:
+        message = f"No cable {shown} in the library ({len(library):,} cables loaded)."
+    if close:
+        message += " Did you mean " + ", ".join(close) + "?"
+    return ErrorReply(message=message, suggestions=close)
+
+
+def correction_notes(cable: Cable, id_text: str) -> list[str]:
+    """Say so when a mistyped id was taken as the one close match."""
+    typed = compact_id(id_text)
+    if typed in (cable.ref_id, cable.canonical_id):
+        return []
+    return [f"Showing {cable.ref_id}, the closest match to {echo(id_text)}."]
+
+
+def reference_info(library: Library, ref: Reference) -> ReferenceInfo:
+    loaded = library.get(ref.ref_id)
+    link: str | None
+    if loaded is not None:
+        status, link = ReferenceStatus.IN_LIBRARY, loaded.permalink
+    else:
+        month = month_table().month(ref.ref_id)
+        if month is not None or ref.in_cablegate:
+            status = ReferenceStatus.IN_CABLEGATE
+            link = cable_url(ref.ref_id, *month) if month else None
+        else:
+            status, link = ReferenceStatus.NOT_IN_CABLEGATE, None
+    return ReferenceInfo(
+        ref_id=ref.ref_id,
+        as_written=ref.as_written,
+        status=status,
+        year_inferred=ref.year_inferred,
+        permalink=link,
+    )
+
+
+def listing(cable: Cable) -> CableListing:
+    return CableListing(
+        ref_id=cable.ref_id,
+        subject=cable.subject,
+        created=cable.created,
+        classification=cable.classification,
+        origin=cable.origin,
+        permalink=cable.permalink,
+    )

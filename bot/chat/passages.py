@@ -1,0 +1,162 @@
+"""Picking the paragraphs a locator (`prevention F`, `¶3-5`, `summary`) points at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from bot.cables.model import Cable, Paragraph, Span
+from bot.chat.grammar import LabelRange, Locator
+from bot.chat.replies import ParagraphItem
+
+# Fuzzy section names: `investigation` for `INVESTIGATION AND PROSECUTION OF TRAFFICKERS:`
+# scores 90 (WRatio), the typo `protecton` 84; unrelated words stay below 70.
+_SECTION_SCORE = 75.0
+_SUMMARY = "SUMMARY"
+_COMMENT = "COMMENT"
+# A reply quotes at most this many paragraphs; the rest are a command away.
+MAX_PARAGRAPHS = 20
+
+
+class PassageError(Exception):
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+@dataclass(slots=True)
+class Passage:
+    section: str | None
+    items: list[ParagraphItem]
+    notes: list[str]
+
+
+def item(paragraph: Paragraph) -> ParagraphItem:
+    return ParagraphItem(
+        section=paragraph.section,
+        label=paragraph.label,
+        text=paragraph.text,
+        permalink=paragraph.permalink,
+        anchor_ambiguous=paragraph.anchor_ambiguous,
+    )
+
+
+def section_names(cable: Cable) -> list[str]:
+    """Headings, then `SUMMARY` / `COMMENT` when the cable has them but no such heading."""
+    names = [section.heading for section in cable.sections]
+    upper = {name.upper().rstrip(":") for name in names}
+    if cable.summary is not None and _SUMMARY not in upper:
+        names.append(_SUMMARY)
+    if cable.comments and _COMMENT not in upper:
+        names.append(_COMMENT)
+    return names
+
+
+def match_section(cable: Cable, query: str) -> str:
+    names = section_names(cable)
+    if not names:
+        raise PassageError(
+            f"{cable.ref_id} has no named sections; ask for paragraphs by label instead.",
+            _labels(cable.paragraphs),
+        )
+    best = process.extractOne(
+        query, names, scorer=fuzz.WRatio, processor=utils.default_process
+    )
+    if best is None or best[1] < _SECTION_SCORE:
+        raise PassageError(
+            f"{cable.ref_id} has no section like that. Its sections: " + "; ".join(names) + ".",
+            names,
+        )
+    return best[0]
+
+
+def _labels(paragraphs: list[Paragraph]) -> list[str]:
+    seen: dict[str, None] = {}
+    for paragraph in paragraphs:
+        if paragraph.label:
+            seen.setdefault(paragraph.label, None)
+    return list(seen)
+
+
+def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[ParagraphItem]:
+    items = []
+    for span in spans:
+        home = next(
+            (p for p in cable.paragraphs if p.section == span.section and p.label == span.label),
+            None,
+        )
+        items.append(
+            ParagraphItem(
+                section=heading,
+                label=span.label,
+                text=span.text,
+                permalink=home.permalink if home else cable.permalink,
+                anchor_ambiguous=home.anchor_ambiguous if home else False,
+            )
+        )
+    return items
+
+
+def _in_section(cable: Cable, heading: str) -> list[Paragraph]:
+    section = next(s for s in cable.sections if s.heading == heading)
+    return [cable.paragraphs[i] for i in section.paragraphs]
+
+
+def _by_labels(
+    cable: Cable, scope: list[Paragraph], labels: LabelRange, where: str, prefix: str
+) -> list[Paragraph]:
+    first = [i for i, p in enumerate(scope) if (p.label or "").upper() == labels.first]
+    if not first:
+        raise PassageError(
+            f"{cable.ref_id} has no {labels} {where}. Labels there: "
+            + (", ".join(_labels(scope)) or "none")
+            + ".",
+            _labels(scope),
+        )
+    sections = list(dict.fromkeys(scope[i].section for i in first))
+    if len(sections) > 1:
+        named = [s for s in sections if s]
+        raise PassageError(
+            f"{cable.ref_id} has a {labels.first} in several sections: "
+            + "; ".join(named)
+            + ". Name the section too.",
+            [f"{prefix}cable {cable.ref_id} {s.rstrip(':').lower()} {labels}" for s in named],
+        )
+    if labels.last is None:
+        return [scope[i] for i in first]
+    start = first[0]
+    end = next(
+        (i for i in range(start, len(scope)) if (scope[i].label or "").upper() == labels.last),
+        None,
+    )
+    if end is None:
+        raise PassageError(
+            f"{cable.ref_id} has no ¶{labels.last} after ¶{labels.first} {where}.",
+            _labels(scope[start:]),
+        )
+    return scope[start : end + 1]
+
+
+def select(cable: Cable, locator: Locator, prefix: str) -> Passage:
+    """The paragraphs `locator` names, or a PassageError saying what exists instead."""
+    heading = match_section(cable, locator.section) if locator.section else None
+    real_headings = {s.heading for s in cable.sections}
+    if heading is not None and heading in (_SUMMARY, _COMMENT) and heading not in real_headings:
+        if locator.labels is not None:
+            raise PassageError(f"The {heading.lower()} is quoted whole; leave out the label.")
+        spans = [cable.summary] if heading == _SUMMARY and cable.summary else cable.comments
+        return Passage(heading, _span_items(cable, spans, heading), [])
+    scope = _in_section(cable, heading) if heading else cable.paragraphs
+    where = f"in {heading.rstrip(':')}" if heading else "in this cable"
+    if not scope:
+        raise PassageError(f"{cable.ref_id} has no paragraphs {where} (the body may be withheld).")
+    chosen = _by_labels(cable, scope, locator.labels, where, prefix) if locator.labels else scope
+    notes = []
+    if len(chosen) > MAX_PARAGRAPHS:
+        notes.append(
+            f"Showing the first {MAX_PARAGRAPHS} of {len(chosen)} paragraphs; "
+            "ask for a range to read the rest."
+        )
+    return Passage(heading, [item(p) for p in chosen[:MAX_PARAGRAPHS]], notes)

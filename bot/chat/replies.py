@@ -1,0 +1,172 @@
+"""Reply models: what every chat command returns, whichever front end asked.
+
+A stable contract: renderers (terminal, Discord) and `cablebot chat --json` present
+these objects, and tests pin their JSON. Every reply has a `kind`; `notes` carries
+remarks about the request itself (e.g. the input was cut to the length limit).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, TypeAdapter
+
+
+class ReplyBase(BaseModel):
+    notes: list[str] = Field(default_factory=list)
+
+
+class ReferenceStatus(StrEnum):
+    IN_LIBRARY = "in_library"
+    IN_CABLEGATE = "in_cablegate"
+    NOT_IN_CABLEGATE = "not_in_cablegate"
+
+
+class ReferenceInfo(BaseModel):
+    """A cable cited in a REF block, and where the bot can find it."""
+
+    ref_id: str
+    as_written: str = ""
+    status: ReferenceStatus
+    year_inferred: bool = False
+    permalink: str | None = None
+
+
+class TagInfo(BaseModel):
+    tag: str
+    meaning: str | None = None
+
+
+class SectionOutline(BaseModel):
+    heading: str
+    paragraphs: int
+
+
+class CableListing(BaseModel):
+    """One line of a list of cables (browse pages, citing cables)."""
+
+    ref_id: str
+    subject: str
+    created: datetime | None
+    classification: str
+    origin: str
+    permalink: str
+
+
+class CableCard(ReplyBase):
+    kind: Literal["cable"] = "cable"
+    ref_id: str
+    subject: str
+    created: datetime | None
+    released: datetime | None
+    minutes_unreliable: bool = False
+    classification: str
+    origin: str
+    tags: list[TagInfo]
+    references: list[ReferenceInfo]
+    # The headings, in order; `outline` adds each section's paragraph count.
+    sections: list[str]
+    outline: list[SectionOutline]
+    paragraph_count: int
+    summary: str | None = None
+    partial: bool = False
+    body_withheld: bool = False
+    permalink: str
+    plusd_link: str
+
+
+class ParagraphItem(BaseModel):
+    section: str | None
+    label: str | None
+    text: str
+    permalink: str
+    # The label occurs more than once in the cable, so the site anchor may land on another one.
+    anchor_ambiguous: bool = False
+
+
+class ParagraphsReply(ReplyBase):
+    kind: Literal["paragraphs"] = "paragraphs"
+    ref_id: str
+    subject: str
+    section: str | None = None
+    paragraphs: list[ParagraphItem]
+    permalink: str
+
+
+class HitItem(BaseModel):
+    ref_id: str
+    section: str | None
+    label: str | None
+    excerpt: str
+    permalink: str
+    score: float
+    subject: str = ""
+
+
+class HitsReplyBase(ReplyBase):
+    query: str
+    hits: list[HitItem]
+    # Even the best hit is a poor match: front ends say so rather than present it as an answer.
+    weak: bool = False
+    corrected_query: str | None = None
+    filters: dict[str, str] = Field(default_factory=dict)
+
+
+class AnswerReply(HitsReplyBase):
+    kind: Literal["answer"] = "answer"
+    ref_id: str | None = None
+
+
+class SearchReply(HitsReplyBase):
+    kind: Literal["search"] = "search"
+    page: int = 1
+    pages: int = 1
+
+
+class BrowseReply(ReplyBase):
+    kind: Literal["browse"] = "browse"
+    filters: dict[str, str]
+    title: str
+    page: int
+    pages: int
+    total: int
+    cables: list[CableListing]
+
+
+class RefsReply(ReplyBase):
+    kind: Literal["refs"] = "refs"
+    ref_id: str
+    subject: str
+    cites: list[ReferenceInfo]
+    cited_by: list[CableListing]
+    permalink: str
+
+
+class HelpReply(ReplyBase):
+    kind: Literal["help"] = "help"
+    topic: str | None = None
+    text: str
+    commands: list[str]
+
+
+class ErrorReply(ReplyBase):
+    kind: Literal["error"] = "error"
+    message: str
+    suggestions: list[str] = Field(default_factory=list)
+
+
+Reply = Annotated[
+    CableCard
+    | ParagraphsReply
+    | AnswerReply
+    | SearchReply
+    | BrowseReply
+    | RefsReply
+    | HelpReply
+    | ErrorReply,
+    Field(discriminator="kind"),
+]
+
+REPLY_ADAPTER: TypeAdapter[Reply] = TypeAdapter(Reply)

@@ -1,0 +1,43 @@
+"""What every handler works on: the loaded library, settings, and the search engine."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.cables.library import Library
+from bot.cables.loader import load_library
+from bot.search.api import SearchEngine
+from config.settings import Settings
+
+EngineFactory = Callable[[Library], SearchEngine]
+
+
+@dataclass(slots=True)
+class AppState:
+    library: Library
+    settings: Settings = field(default_factory=Settings)
+    # Opening the engine may build an index: done on first use, so `!cable` never waits for it.
+    engine_factory: EngineFactory | None = None
+    _engine: SearchEngine | None = None
+
+    def engine(self) -> SearchEngine | None:
+        """The search engine, opened once; None when this state has none."""
+        if self._engine is None and self.engine_factory is not None:
+            self._engine = self.engine_factory(self.library)
+        return self._engine
+
+
+def load_state(settings: Settings, progress: bool = False) -> AppState:
+    """Load the configured library; with `progress`, report on stderr how it went."""
+    started = time.perf_counter()
+    if progress:
+        paths = ", ".join(str(p) for p in settings.library_paths)
+        print(f"Loading cables from {paths} ...", file=sys.stderr, flush=True)
+    library = load_library(settings.library_paths)
+    if progress:
+        seconds = time.perf_counter() - started
+        print(f"Loaded {len(library):,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
+    return AppState(library, settings)

@@ -1,0 +1,43 @@
+"""`!ask [<id>] <question>`: the paragraphs that best answer a plain question."""
+
+from __future__ import annotations
+
+from bot.chat.grammar import looks_like_id, take_id
+from bot.chat.hits import hit_items
+from bot.chat.lookup import correction_notes, find_cable
+from bot.chat.replies import AnswerReply, ErrorReply, Reply
+from bot.chat.state import AppState
+from bot.search.api import SearchFilters
+
+ANSWER_HITS = 5
+
+
+def handle(state: AppState, args: str) -> Reply:
+    prefix = state.settings.command_prefix
+    words = args.split()
+    ref_id = None
+    notes: list[str] = []
+    split = take_id(words)
+    if split is not None and looks_like_id(split.id_text):
+        found = find_cable(state.library, split.id_text)
+        if isinstance(found, ErrorReply):
+            return found
+        ref_id, words = found.ref_id, split.rest
+        notes = correction_notes(found, split.id_text)
+    question = " ".join(words)
+    if not question:
+        return ErrorReply(
+            message=f"What is your question? e.g. `{prefix}ask who runs the shelters for victims`."
+        )
+    engine = state.engine()
+    if engine is None:
+        return ErrorReply(message="Search is not available in this session.")
+    result = engine.search(question, SearchFilters(ref_id=ref_id), limit=ANSWER_HITS)
+    return AnswerReply(
+        query=question,
+        ref_id=ref_id,
+        hits=hit_items(state.library, result.hits),
+        weak=result.weak or not result.hits,
+        corrected_query=result.corrected_query,
+        notes=notes,
+    )

@@ -1,0 +1,85 @@
+"""`!browse tag:|origin:|year:|class: [page:]`: cables in the library, newest first."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from rapidfuzz import process
+
+from bot.cables.library import Library
+from bot.cables.model import Cable
+from bot.chat.filters import FilterError, Filters, parse_filters
+from bot.chat.lookup import listing
+from bot.chat.replies import BrowseReply, ErrorReply, Reply
+from bot.chat.state import AppState
+from bot.chat.text import echo
+
+PAGE_SIZE = 15
+
+
+def _newest_first(cable: Cable) -> tuple[datetime, str]:
+    return (cable.created or datetime.min, cable.ref_id)
+
+
+def _described(filters: Filters) -> str:
+    return ", ".join(f"{key}:{value}" for key, value in filters.shown().items())
+
+
+def _no_match(library: Library, filters: Filters) -> ErrorReply:
+    """Explain an empty list: name the unknown tag or origin and offer the closest ones."""
+    known_tags = {tag for cable in library for tag in cable.tags}
+    for tag in filters.tags:
+        if tag not in known_tags:
+            close = [t for t, _, _ in process.extract(tag, known_tags, limit=3)]
+            return ErrorReply(
+                message=f"No cable in the library has the tag {echo(tag)}. Closest: "
+                + ", ".join(close)
+                + ".",
+                suggestions=close,
+            )
+    if filters.origin:
+        origins = {cable.origin for cable in library if cable.origin}
+        if not any(filters.origin.lower() in origin.lower() for origin in origins):
+            close = [o for o, _, _ in process.extract(filters.origin, origins, limit=3)]
+            return ErrorReply(
+                message=f"No cable in the library comes from {echo(filters.origin)}. Closest: "
+                + "; ".join(close)
+                + ".",
+                suggestions=close,
+            )
+    return ErrorReply(message=f"No cable in the library matches {echo(_described(filters))}.")
+
+
+def handle(state: AppState, args: str) -> Reply:
+    prefix = state.settings.command_prefix
+    try:
+        filters = parse_filters(args)
+    except FilterError as error:
+        return ErrorReply(message=error.message, suggestions=error.suggestions)
+    if not filters.any_set():
+        return ErrorReply(
+            message=f"Browse by tag:, origin:, year: or class:, e.g. `{prefix}browse tag:KCRM`."
+            + (f" To search for words, use `{prefix}search`." if filters.words else ""),
+            suggestions=["tag:", "origin:", "year:", "class:"],
+        )
+    found = sorted(
+        (cable for cable in state.library if filters.matches(cable)),
+        key=_newest_first,
+        reverse=True,
+    )
+    if not found:
+        return _no_match(state.library, filters)
+    pages = math.ceil(len(found) / PAGE_SIZE)
+    page = min(filters.page, pages)
+    notes = [] if page == filters.page else [f"There are only {pages} pages; this is the last."]
+    start = (page - 1) * PAGE_SIZE
+    return BrowseReply(
+        filters=filters.shown(),
+        title="Cables with " + _described(filters),
+        page=page,
+        pages=pages,
+        total=len(found),
+        cables=[listing(cable) for cable in found[start : start + PAGE_SIZE]],
+        notes=notes,
+    )

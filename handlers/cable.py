@@ -1,0 +1,90 @@
+"""`!cable <id> [<section>] [<label>|<range>]`: a cable's card or some of its paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cables.model import Cable
+from bot.cables.tags import tag_meaning
+from bot.chat.grammar import LabelRange, Locator, parse_locator, take_id
+from bot.chat.lookup import correction_notes, find_cable, reference_info
+from bot.chat.passages import PassageError, select
+from bot.chat.replies import (
+    CableCard,
+    ErrorReply,
+    ParagraphsReply,
+    Reply,
+    SectionOutline,
+    TagInfo,
+)
+from bot.chat.state import AppState
+
+# The card quotes the summary's opening: up to this many sentences, within this many characters.
+_SUMMARY_SENTENCES = 2
+_SUMMARY_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def handle(state: AppState, args: str) -> Reply:
+    prefix = state.settings.command_prefix
+    split = take_id(args.split())
+    if split is None:
+        return ErrorReply(
+            message=f"Which cable? Give a reference id, e.g. `{prefix}cable 07DUSHANBE313`.",
+        )
+    found = find_cable(state.library, split.id_text)
+    if isinstance(found, ErrorReply):
+        return found
+    locator = parse_locator(split.rest)
+    if split.anchor and locator.labels is None:
+        locator = Locator(locator.section, LabelRange(split.anchor.upper()))
+    notes = correction_notes(found, split.id_text)
+    if locator == Locator():
+        reply: Reply = card(state, found)
+        reply.notes.extend(notes)
+        return reply
+    try:
+        passage = select(found, locator, prefix)
+    except PassageError as error:
+        return ErrorReply(message=error.message, suggestions=error.suggestions, notes=notes)
+    return ParagraphsReply(
+        ref_id=found.ref_id,
+        subject=found.subject,
+        section=passage.section,
+        paragraphs=passage.items,
+        permalink=found.permalink,
+        notes=notes + passage.notes,
+    )
+
+
+def summary_opening(text: str) -> str:
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    opening = " ".join(sentences[:_SUMMARY_SENTENCES])
+    if len(opening) > _SUMMARY_CHARS:
+        opening = opening[: _SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return opening
+
+
+def card(state: AppState, cable: Cable) -> CableCard:
+    return CableCard(
+        ref_id=cable.ref_id,
+        subject=cable.subject,
+        created=cable.created,
+        released=cable.released,
+        minutes_unreliable=cable.minutes_unreliable,
+        classification=cable.classification,
+        origin=cable.origin,
+        tags=[TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags],
+        references=[reference_info(state.library, ref) for ref in cable.references],
+        sections=[section.heading for section in cable.sections],
+        outline=[
+            SectionOutline(heading=section.heading, paragraphs=len(section.paragraphs))
+            for section in cable.sections
+        ],
+        paragraph_count=len(cable.paragraphs),
+        summary=summary_opening(cable.summary.text) if cable.summary else None,
+        partial=cable.partial,
+        body_withheld=cable.body_withheld,
+        permalink=cable.permalink,
+        plusd_link=cable.plusd_link,
+    )
