@@ -1,0 +1,131 @@
+"""The search engine: question in, best paragraphs out (SearchEngine protocol).
+
+Safe to call from several threads at once (`asyncio.to_thread`): the tantivy
+searcher is immutable and shared, and everything else is per call.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.cables.ids import compact_id
+from bot.cables.library import Library
+from bot.search.api import Hit, SearchFilters, SearchResult
+from bot.search.excerpt import excerpt
+from bot.search.query import ParsedQuery, filter_query, full_query, parse
+from bot.search.text import normalise, stemmed_analyzer
+
+if TYPE_CHECKING:
+    from bot.search.store import IndexHandle
+
+# Below this share of the question's weight (idf) found in the best paragraph and
+# its cable's fields, the best hit is reported as a poor match. Calibrated on the
+# dev set and off-topic questions (`make eval`).
+WEAK_COVERAGE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class RankedParagraph:
+    ref_id: str
+    index: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    parsed: ParsedQuery
+    paragraphs: list[RankedParagraph]
+
+
+class CableSearchEngine:
+    def __init__(self, library: Library, handle: IndexHandle) -> None:
+        self._library = library
+        self._handle = handle
+        self._schema = handle.index.schema
+        self._searcher = handle.index.searcher()
+        self._total = max(self._searcher.num_docs, 1)
+        self._analyzer = stemmed_analyzer()
+
+    @property
+    def built_now(self) -> bool:
+        """True when opening this engine built the index (False: reused from the cache)."""
+        return self._handle.built_now
+
+    def rank(self, query: str, filters: SearchFilters, limit: int = 10) -> Ranking:
+        """Best paragraphs for `query`, as (cable id, paragraph index) with scores."""
+        parsed = parse(query, self._handle.speller)
+        if not parsed.concepts or limit <= 0:
+            return Ranking(parsed, [])
+        ref_id = None
+        if filters.ref_id is not None:
+            cable = self._library.get(filters.ref_id)
+            ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
+        restriction = filter_query(self._schema, filters, ref_id)
+        found = self._searcher.search(full_query(self._schema, parsed, restriction), limit)
+        ranked = []
+        for score, address in found.hits:
+            doc = self._searcher.doc(address)
+            ranked.append(RankedParagraph(doc["ref"][0], int(doc["para"][0]), float(score)))
+        return Ranking(parsed, ranked)
+
+    def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
+        ranking = self.rank(query, filters, limit)
+        parsed = ranking.parsed
+        weights = {term: self._idf(term) for term in parsed.terms}
+        hits: list[Hit] = []
+        for ranked in ranking.paragraphs:
+            cable = self._library.get(ranked.ref_id)
+            if cable is None or ranked.index >= len(cable.paragraphs):
+                continue  # the library changed under a reused index; skip, never crash
+            paragraph = cable.paragraphs[ranked.index]
+            hits.append(
+                Hit(
+                    ref_id=cable.ref_id,
+                    section=paragraph.section,
+                    label=paragraph.label,
+                    excerpt=excerpt(paragraph.text, weights),
+                    permalink=paragraph.permalink,
+                    locator=paragraph.locator,
+                    score=round(ranked.score, 4),
+                )
+            )
+        weak = not hits or self.coverage(parsed, ranking.paragraphs[0]) < WEAK_COVERAGE
+        return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
+
+    def coverage(self, parsed: ParsedQuery, best: RankedParagraph) -> float:
+        """Share of the question's weight found in `best` and its cable's fields."""
+        cable = self._library.get(best.ref_id)
+        if cable is None:
+            return 0.0
+        paragraph = cable.paragraphs[best.index]
+        found = set(
+            self._analyzer.analyze(
+                normalise(
+                    " ".join(
+                        [
+                            paragraph.text,
+                            paragraph.section or "",
+                            cable.subject,
+                            cable.ref_id,
+                            cable.origin,
+                            " ".join(cable.tags),
+                        ]
+                    )
+                )
+            )
+        )
+        total = matched = 0.0
+        for concept in parsed.concepts:
+            weight = concept.weight * max(
+                self._idf(term) for alt in concept.alternatives for _, term in alt
+            )
+            total += weight
+            if any(all(term in found for _, term in alt) for alt in concept.alternatives):
+                matched += weight
+        return matched / total if total else 0.0
+
+    def _idf(self, term: str) -> float:
+        df = self._searcher.doc_freq("body", term)
+        return math.log(1.0 + (self._total - df + 0.5) / (df + 0.5))

@@ -1,0 +1,154 @@
+"""From a researcher's question to a tantivy query.
+
+The question becomes a list of concepts (one per content word, plus one per
+abbreviation or spelled-out form found), each a set of alternative index-term
+sequences. Every alternative is searched in the paragraph text, its section
+heading and its cable's subject and metadata, with boosts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import tantivy
+
+from bot.search.abbreviations import expansions
+from bot.search.api import SearchFilters
+from bot.search.spelling import Speller
+from bot.search.text import WORD, normalise, plain_analyzer, stem
+
+# Field boosts: a heading or subject word says more about a paragraph than a body word.
+FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "subject": 0.8, "meta": 0.8}
+# A spelled-out form or abbreviation counts less than the word the user typed.
+_EXPANSION_WEIGHT = 0.6
+_PLAIN = plain_analyzer()
+
+Phrase = tuple[tuple[int, str], ...]  # (position offset, index term)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    alternatives: tuple[Phrase, ...]
+    weight: float = 1.0
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    concepts: list[Concept]
+    corrected: str | None = None
+    # Every index term of the question: what excerpts highlight.
+    terms: set[str] = field(default_factory=set)
+
+
+def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
+    """Index terms of consecutive words with their positions (stop words leave gaps)."""
+    out: list[tuple[int, str]] = []
+    for offset, word in enumerate(words):
+        term = stem(word)
+        if term is not None:
+            out.append((offset, term))
+    first = out[0][0] if out else 0
+    return tuple((offset - first, term) for offset, term in out)
+
+
+def parse(question: str, speller: Speller) -> ParsedQuery:
+    written = [m.group(0) for m in WORD.finditer(normalise(question))]
+    lowered = [w.lower() for w in written]
+    corrected = list(lowered)
+    fixes: dict[int, str] = {}
+    for i, word in enumerate(lowered):
+        if stem(word) is None:
+            continue
+        fix = speller.correct(word)
+        if fix is not None and fix != word:
+            fixes[i] = fix
+            corrected[i] = fix
+    by_position: dict[int, list[Phrase]] = {}
+    for i, word in enumerate(corrected):
+        term = stem(word)
+        if term is None:
+            continue
+        alternatives: list[Phrase] = [((0, term),)]
+        if i in fixes and speller.frequency(lowered[i]) > 0:
+            original = stem(lowered[i])
+            if original is not None and original != term:
+                alternatives.append(((0, original),))
+        by_position[i] = alternatives
+    concepts = [Concept(tuple(alts)) for alts in by_position.values()]
+    for found in expansions(written, corrected):
+        alts = tuple(p for p in (_phrase(words) for words in found.alternatives) if p)
+        if not alts:
+            continue
+        if found.end - found.start == 1 and found.start in by_position:
+            # An abbreviation: its long forms are alternatives of the same concept.
+            own = tuple(by_position[found.start])
+            concepts = [c for c in concepts if c.alternatives != own]
+            concepts.append(Concept(own + alts))
+        else:
+            concepts.append(Concept(alts, _EXPANSION_WEIGHT))
+    terms = {t for concept in concepts for alt in concept.alternatives for _, t in alt}
+    text = None
+    if fixes:
+        text = " ".join(fixes.get(i, w) for i, w in enumerate(written))
+    return ParsedQuery(concepts, text, terms)
+
+
+def _field_query(schema: tantivy.Schema, name: str, phrase: Phrase) -> tantivy.Query:
+    if len(phrase) == 1:
+        return tantivy.Query.term_query(schema, name, phrase[0][1])
+    return tantivy.Query.phrase_query(schema, name, list(phrase), slop=1)
+
+
+def concept_query(schema: tantivy.Schema, concept: Concept) -> tantivy.Query:
+    clauses = [
+        (
+            tantivy.Occur.Should,
+            tantivy.Query.boost_query(_field_query(schema, name, alt), boost * concept.weight),
+        )
+        for alt in concept.alternatives
+        for name, boost in FIELD_BOOSTS.items()
+    ]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def filter_query(
+    schema: tantivy.Schema, filters: SearchFilters, ref_id: str | None
+) -> tantivy.Query | None:
+    """The filters as one unscored query, or None when nothing is filtered."""
+    must: list[tantivy.Query] = []
+    if ref_id is not None:
+        must.append(tantivy.Query.term_query(schema, "ref", ref_id))
+    for tag in filters.tags:
+        must.append(tantivy.Query.term_query(schema, "tag", tag.strip().upper()))
+    for name, value in (("origin", filters.origin), ("classification", filters.classification)):
+        if value:
+            words = _PLAIN.analyze(normalise(value))
+            if not words:
+                continue
+            if len(words) == 1:
+                must.append(tantivy.Query.term_query(schema, name, words[0]))
+            else:
+                must.append(
+                    tantivy.Query.phrase_query(schema, name, list[str | tuple[int, str]](words))
+                )
+    if filters.year is not None:
+        must.append(tantivy.Query.term_query(schema, "year", filters.year))
+    if not must:
+        return None
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must])
+
+
+def full_query(
+    schema: tantivy.Schema, parsed: ParsedQuery, restriction: tantivy.Query | None
+) -> tantivy.Query:
+    scored = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, concept_query(schema, c)) for c in parsed.concepts]
+    )
+    if restriction is None:
+        return scored
+    return tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, scored),
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(restriction, 0.0)),
+        ]
+    )

@@ -1,0 +1,184 @@
+"""The paragraph index store: one tantivy document per paragraph, built once per library.
+
+Each document carries its paragraph's text and section heading and its cable's id,
+subject, origin and tags, so a question naming a post or a subject is steered to
+the right cable. Only the cable id and paragraph number are stored: texts are read
+back from the Library. On disk the index lives under `cache_dir/search/<key>`,
+where the key changes whenever the library or this module's schema changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from bot.cables.library import Library
+from bot.cables.model import Cable
+from bot.search.spelling import Speller
+from bot.search.text import PLAIN, STEMMED, normalise, plain_analyzer, stemmed_analyzer
+
+# Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
+SCHEMA_VERSION = "1"
+_VOCABULARY = "vocabulary.json"
+_META = "cablebot-index.json"
+# Writer budget: tantivy splits the heap between threads (>= 15 MB each).
+_SMALL_LIBRARY = 100_000
+
+
+@dataclass(slots=True)
+class IndexHandle:
+    index: tantivy.Index
+    speller: Speller
+    key: str
+    built_now: bool
+
+
+def schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in ("body", "heading", "subject", "meta"):
+        builder.add_text_field(name, tokenizer_name=STEMMED, index_option="position")
+    builder.add_text_field("words", tokenizer_name=PLAIN, index_option="basic")
+    builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_unsigned_field("para", stored=True)
+    builder.add_text_field("tag", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("origin", tokenizer_name=PLAIN, index_option="position")
+    builder.add_text_field("classification", tokenizer_name=PLAIN, index_option="position")
+    builder.add_unsigned_field("year", indexed=True)
+    return builder.build()
+
+
+def library_fingerprint(library: Library) -> str:
+    """Changes whenever a cable id or a paragraph text changes."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for ref_id in library.ids():
+        cable = library.get(ref_id)
+        if cable is None:
+            continue
+        digest.update(ref_id.encode())
+        digest.update((cable.subject + cable.origin + " ".join(cable.tags)).encode())
+        for paragraph in cable.paragraphs:
+            digest.update(b"\x00" + (paragraph.section or "").encode())
+            digest.update(b"\x01" + paragraph.text.encode())
+    return digest.hexdigest()[:20]
+
+
+def cable_year(cable: Cable) -> int:
+    if cable.created is not None:
+        return cable.created.year
+    yy = int(cable.ref_id[:2])
+    return 1900 + yy if yy > 10 else 2000 + yy
+
+
+def _documents(library: Library) -> Iterator[tantivy.Document]:
+    for ref_id in library.ids():
+        cable = library.get(ref_id)
+        if cable is None:
+            continue
+        subject = normalise(cable.subject)
+        meta = normalise(f"{cable.ref_id} {cable.origin} {' '.join(cable.tags)}")
+        year = cable_year(cable)
+        for number, paragraph in enumerate(cable.paragraphs):
+            body = normalise(paragraph.text)
+            heading = normalise(paragraph.section or "")
+            doc = tantivy.Document()
+            doc.add_text("body", body)
+            doc.add_text("heading", heading)
+            doc.add_text("subject", subject)
+            doc.add_text("meta", meta)
+            doc.add_text("words", f"{heading} {body}")
+            doc.add_text("ref", cable.ref_id)
+            doc.add_unsigned("para", number)
+            for tag in cable.tags:
+                doc.add_text("tag", tag.upper())
+            doc.add_text("origin", cable.origin)
+            doc.add_text("classification", cable.classification)
+            doc.add_unsigned("year", year)
+            yield doc
+
+
+def _register(index: tantivy.Index) -> None:
+    index.register_tokenizer(STEMMED, stemmed_analyzer())
+    index.register_tokenizer(PLAIN, plain_analyzer())
+
+
+def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
+    index = tantivy.Index(schema(), path=str(path) if path else None)
+    _register(index)
+    paragraphs = sum(len(c.paragraphs) for c in library)
+    threads, heap = (1, 64_000_000) if paragraphs < _SMALL_LIBRARY else (2, 600_000_000)
+    writer = index.writer(heap_size=heap, num_threads=threads)
+    for doc in _documents(library):
+        writer.add_document(doc)
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    vocabulary = {
+        word: freq
+        for word, freq in index.searcher().terms_with_prefix("words", "")
+        if word.isalpha()
+    }
+    return index, vocabulary
+
+
+def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
+    try:
+        meta = json.loads((path / _META).read_text("utf-8"))
+        if meta.get("schema") != SCHEMA_VERSION:
+            return None
+        vocabulary: dict[str, int] = json.loads((path / _VOCABULARY).read_text("utf-8"))
+        index = tantivy.Index.open(str(path))
+    except (OSError, ValueError):
+        return None
+    _register(index)
+    index.reload()
+    return index, vocabulary
+
+
+def _persisted(
+    library: Library, root: Path, key: str
+) -> tuple[tantivy.Index, dict[str, int], bool]:
+    final = root / key
+    if final.is_dir():
+        opened = _open_existing(final)
+        if opened is not None:
+            return opened[0], opened[1], False
+        shutil.rmtree(final, ignore_errors=True)
+    root.mkdir(parents=True, exist_ok=True)
+    # Built aside and renamed into place, so a crash never leaves a half index
+    # that a later start would trust.
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+    index, vocabulary = _build(library, staging)
+    (staging / _VOCABULARY).write_text(json.dumps(vocabulary), "utf-8")
+    (staging / _META).write_text(json.dumps({"schema": SCHEMA_VERSION, "key": key}), "utf-8")
+    try:
+        os.replace(staging, final)
+    except OSError:  # another process won the race: use its copy
+        shutil.rmtree(staging, ignore_errors=True)
+        opened = _open_existing(final)
+        if opened is None:
+            raise
+        return opened[0], opened[1], False
+    for stale in root.iterdir():
+        if stale.name != key and not stale.name.startswith("."):
+            shutil.rmtree(stale, ignore_errors=True)
+    index = tantivy.Index.open(str(final))
+    _register(index)
+    index.reload()
+    return index, vocabulary, True
+
+
+def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
+    key = library_fingerprint(library)
+    if cache_dir is None:
+        index, vocabulary = _build(library, None)
+        return IndexHandle(index, Speller(vocabulary), key, built_now=True)
+    index, vocabulary, built = _persisted(library, cache_dir / "search", key)
+    return IndexHandle(index, Speller(vocabulary), key, built_now=built)
