@@ -30,6 +30,11 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python -m bot.bench
 
+# A cables.csv-format test library under bench-data/ (git-ignored): SIZE=10k|100k|full.
+SIZE ?= 10k
+gen-corpus: $(STAMP)
+	$(BIN)/python -m bot.bench.generate --size $(SIZE)
+
 eval: $(STAMP)
 	$(BIN)/python -m bot.search.evaluate
 
