@@ -61,9 +61,7 @@ def match_section(cable: Cable, query: str) -> str:
             f"{cable.ref_id} has no named sections; ask for paragraphs by label instead.",
             _labels(cable.paragraphs),
         )
-    best = process.extractOne(
-        query, names, scorer=fuzz.WRatio, processor=utils.default_process
-    )
+    best = process.extractOne(query, names, scorer=fuzz.WRatio, processor=utils.default_process)
     if best is None or best[1] < _SECTION_SCORE:
         raise PassageError(
             f"{cable.ref_id} has no section like that. Its sections: " + "; ".join(names) + ".",

@@ -1,0 +1,89 @@
+"""`cablebot chat`: the chat commands in a terminal, or as JSON for scripts.
+
+    cablebot chat                      interactive (prefix optional: `cable 07DUSHANBE313`)
+    cablebot chat MESSAGE              one reply, as text
+    cablebot chat --json MESSAGE       one reply, as JSON
+    cablebot chat --json < lines.txt   one JSON reply per input line (JSON Lines), in order
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from bot.chat.dispatch import dispatch
+from bot.chat.replies import Reply
+from bot.chat.state import AppState, load_state
+from bot.render.terminal import render
+from config.settings import Settings
+
+PROMPT = "cablebot> "
+_QUIT = {"quit", "exit", ":q"}
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "chat",
+        help="chat with the bot in the terminal",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--json", action="store_true", help="print replies as JSON")
+    p.add_argument("message", nargs="*", help="one message to answer, then exit")
+    p.set_defaults(handler=run)
+
+
+def _json(reply: Reply) -> str:
+    return reply.model_dump_json()
+
+
+def json_lines(state: AppState, lines: Iterable[str], out: TextIO) -> None:
+    """One reply per input line, flushed at once so a pipe sees each as soon as it is ready."""
+    for line in lines:
+        out.write(_json(dispatch(state, line.rstrip("\r\n"))) + "\n")
+        out.flush()
+
+
+def _width() -> int:
+    return max(40, min(100, shutil.get_terminal_size().columns - 1))
+
+
+def interactive(state: AppState) -> None:
+    if sys.stdin.isatty():
+        import readline  # noqa: F401  (imported for its side effect: line editing and history)
+
+        prefix = state.settings.command_prefix
+        print(f"{len(state.library):,} cables loaded. Type `help`, or `quit` to leave.")
+        print(f"Commands work with or without the prefix `{prefix}`.")
+    while True:
+        try:
+            line = input(PROMPT if sys.stdin.isatty() else "")
+        except EOFError:
+            break
+        if line.strip().lower() in _QUIT:
+            break
+        if line.strip():
+            print(render(dispatch(state, line), _width()) + "\n", flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        state = load_state(Settings(), progress=sys.stderr.isatty())
+        message = " ".join(args.message)
+        if args.json and message:
+            print(_json(dispatch(state, message)))
+        elif args.json:
+            json_lines(state, sys.stdin, sys.stdout)
+        elif message:
+            print(render(dispatch(state, message), _width()))
+        else:
+            interactive(state)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing left to say, and nobody to say it to.
+        sys.stderr.close()
+    return 0

@@ -1,0 +1,194 @@
+"""Replies as plain text for a terminal: wrapped, every link written out in full."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable
+
+from bot.chat.replies import (
+    AnswerReply,
+    BrowseReply,
+    CableCard,
+    CableListing,
+    ErrorReply,
+    HelpReply,
+    HitItem,
+    ParagraphsReply,
+    ReferenceInfo,
+    RefsReply,
+    Reply,
+    SearchReply,
+)
+from bot.render.text import REFERENCE_STATUS, paragraph_label, when
+
+# Cable text is untrusted: an escape sequence in it must not drive the user's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+INDENT = "    "
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Each blank-line-separated block wrapped on its own, blocks kept apart."""
+    lines: list[str] = []
+    for block in re.split(r"\n\s*\n", _safe(text).strip()):
+        if lines:
+            lines.append("")
+        lines += textwrap.wrap(
+            " ".join(block.split()), width, initial_indent=indent, subsequent_indent=indent
+        ) or [indent]
+    return lines
+
+
+def _reference(ref: ReferenceInfo) -> str:
+    line = f"{INDENT}{ref.ref_id}  {REFERENCE_STATUS[ref.status]}"
+    if ref.as_written and ref.as_written != ref.ref_id:
+        line += f" (written {ref.as_written!r}" + (", year inferred)" if ref.year_inferred else ")")
+    return line + (f"  {ref.permalink}" if ref.permalink else "")
+
+
+def card(reply: CableCard, width: int) -> list[str]:
+    lines = [f"{reply.ref_id}: {reply.subject or '(no subject)'}"]
+    lines += [
+        f"Created {when(reply.created, reply.minutes_unreliable)}"
+        f" · Released {when(reply.released)}",
+        f"{reply.classification or 'Unknown classification'} · {reply.origin or 'unknown origin'}",
+    ]
+    if reply.tags:
+        tags = ", ".join(f"{t.tag} ({t.meaning})" if t.meaning else t.tag for t in reply.tags)
+        lines += textwrap.wrap("Tags: " + tags, width, subsequent_indent=INDENT)
+    if reply.references:
+        lines.append("References:")
+        lines += [_reference(ref) for ref in reply.references]
+    if reply.outline:
+        sections = "; ".join(f"{s.heading.rstrip(':')} ({s.paragraphs} ¶)" for s in reply.outline)
+        lines += textwrap.wrap("Sections: " + sections, width, subsequent_indent=INDENT)
+    else:
+        lines.append(f"Paragraphs: {reply.paragraph_count}")
+    if reply.body_withheld:
+        lines.append("The body of this cable was withheld from the release.")
+    elif reply.partial:
+        lines.append("Only part of this cable's text is in the library.")
+    if reply.summary:
+        lines += ["Summary:", *_wrap(reply.summary, width, INDENT)]
+    lines += [f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
+    return lines
+
+
+def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
+    where = f", {reply.section.rstrip(':')}" if reply.section else ""
+    lines = [f"{reply.ref_id}{where}: {reply.subject}"]
+    for p in reply.paragraphs:
+        lines += ["", paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
+        lines.append(f"{INDENT}{p.permalink}" + (" (anchor shared)" if p.anchor_ambiguous else ""))
+    return lines
+
+
+def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
+    lines: list[str] = []
+    for number, hit in enumerate(hits, first_number):
+        title = f"{number}. {hit.ref_id} {paragraph_label(hit.label, hit.section)}"
+        lines += ["", title + (f" · {hit.subject}" if hit.subject else "")]
+        lines += _wrap(hit.excerpt, width, INDENT)
+        lines.append(f"{INDENT}{hit.permalink}")
+    return lines
+
+
+def _weak(reply: AnswerReply | SearchReply) -> list[str]:
+    if not reply.hits:
+        return ["Nothing in the library matches that."]
+    return ["These are weak matches; nothing answers it well."] if reply.weak else []
+
+
+def _filters(filters: dict[str, str]) -> str:
+    return " ".join(f"{key}:{value}" for key, value in filters.items())
+
+
+def answer(reply: AnswerReply, width: int) -> list[str]:
+    scope = f" in {reply.ref_id}" if reply.ref_id else ""
+    lines = [f"Answers to {reply.query!r}{scope}:"]
+    if reply.corrected_query:
+        lines.append(f"(searched for {reply.corrected_query!r})")
+    return lines + _weak(reply) + _hits(reply.hits, 1, width)
+
+
+def search(reply: SearchReply, width: int) -> list[str]:
+    filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
+    lines = [f"Search {reply.query!r}{filters}, page {reply.page} of {reply.pages}:"]
+    if reply.corrected_query:
+        lines.append(f"(searched for {reply.corrected_query!r})")
+    first = (reply.page - 1) * 10 + 1
+    return lines + _weak(reply) + _hits(reply.hits, first, width)
+
+
+def _listing(cable: CableListing, width: int) -> list[str]:
+    date = cable.created.strftime("%Y-%m-%d") if cable.created else "????-??-??"
+    head = f"{date}  {cable.ref_id}  {cable.classification} · {cable.origin}"
+    return [
+        head,
+        *textwrap.wrap(
+            _safe(cable.subject), width, initial_indent=INDENT, subsequent_indent=INDENT
+        ),
+    ]
+
+
+def browse(reply: BrowseReply, width: int) -> list[str]:
+    lines = [f"{reply.title}: {reply.total} cables, page {reply.page} of {reply.pages}"]
+    for cable in reply.cables:
+        lines += _listing(cable, width)
+    return lines
+
+
+def refs(reply: RefsReply, width: int) -> list[str]:
+    lines = [f"{reply.ref_id}: {reply.subject}", "Cites:"]
+    lines += [_reference(ref) for ref in reply.cites] or [f"{INDENT}nothing"]
+    lines.append("Cited by (in the library):")
+    for cable in reply.cited_by:
+        lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
+    if not reply.cited_by:
+        lines.append(f"{INDENT}no cable in the library")
+    return lines
+
+
+def help_text(reply: HelpReply) -> list[str]:
+    return reply.text.rstrip("\n").splitlines()
+
+
+def error(reply: ErrorReply, width: int) -> list[str]:
+    lines = textwrap.wrap(_safe(reply.message), width)
+    if reply.suggestions and not any(s in reply.message for s in reply.suggestions):
+        lines.append("Try: " + ", ".join(reply.suggestions))
+    return lines
+
+
+def _body(reply: Reply, width: int) -> list[str]:
+    match reply:
+        case CableCard():
+            return card(reply, width)
+        case ParagraphsReply():
+            return paragraphs(reply, width)
+        case AnswerReply():
+            return answer(reply, width)
+        case SearchReply():
+            return search(reply, width)
+        case BrowseReply():
+            return browse(reply, width)
+        case RefsReply():
+            return refs(reply, width)
+        case HelpReply():
+            return help_text(reply)
+        case ErrorReply():
+            return error(reply, width)
+
+
+def _notes(notes: Iterable[str], width: int) -> list[str]:
+    return [line for note in notes for line in textwrap.wrap("Note: " + _safe(note), width)]
+
+
+def render(reply: Reply, width: int = 100) -> str:
+    """The reply as lines of at most `width` characters (links are never broken)."""
+    body = _body(reply, width)
+    return "\n".join(_notes(reply.notes, width) + body)
