@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.search.api import SearchEngine
+from bot.search.index import open_engine
 from config.settings import Settings
 
 EngineFactory = Callable[[Library], SearchEngine]
@@ -40,4 +41,5 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
     if progress:
         seconds = time.perf_counter() - started
         print(f"Loaded {len(library):,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
-    return AppState(library, settings)
+    cache_dir = settings.cache_dir
+    return AppState(library, settings, lambda lib: open_engine(lib, cache_dir))

@@ -27,6 +27,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 INDENT = "    "
 
 
+# The engine marks matched words `**like this**` for Discord; a terminal shows them plain.
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
 def _safe(text: str) -> str:
     return _CONTROL.sub("", text)
 
@@ -92,7 +96,7 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     for number, hit in enumerate(hits, first_number):
         title = f"{number}. {hit.ref_id} {paragraph_label(hit.label, hit.section)}"
         lines += ["", title + (f" · {hit.subject}" if hit.subject else "")]
-        lines += _wrap(hit.excerpt, width, INDENT)
+        lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
     return lines
 
