@@ -1,0 +1,447 @@
+"""Replies as Discord embeds, each page within Discord's limits.
+
+A reply becomes a list of pages; each page is one embed, sent alone in a message.
+Cable text is quoted exactly inside code blocks: Discord renders nothing inside
+them (no `1. ` lists, no `#` headings, no mentions), so what users read is what
+the cable says. A paragraph too long for one page is split at word boundaries
+across pages, each piece marked "continued"; nothing is cut silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import discord
+from discord.utils import escape_markdown
+
+from bot.chat.replies import (
+    AnswerReply,
+    BrowseReply,
+    CableCard,
+    CableListing,
+    ErrorReply,
+    HelpReply,
+    HitItem,
+    ParagraphItem,
+    ParagraphsReply,
+    ReferenceInfo,
+    ReferenceStatus,
+    RefsReply,
+    Reply,
+    SearchReply,
+)
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELD_COUNT_LIMIT = 25
+FOOTER_LIMIT = 2048
+AUTHOR_LIMIT = 256
+MESSAGE_EMBED_TOTAL = 6000
+EMBEDS_PER_MESSAGE = 10
+
+# A page's description stays well under 4096 so that title, fields and footer fit in 6000.
+_PAGE_BUDGET = 3500
+_FIRST_PAGE_FIELDS_BUDGET = 1800
+_CONTINUED = "*(continued)*"
+_CONTINUES = "*(continues on the next page)*"
+
+COLOUR_CABLE = discord.Colour.dark_teal()
+COLOUR_RESULTS = discord.Colour.blurple()
+COLOUR_ERROR = discord.Colour.red()
+
+
+def cut(text: str, limit: int) -> str:
+    """Metadata (titles, names) shortened visibly with an ellipsis; never used on quoted text."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plain(text: str) -> str:
+    """Text shown as-is outside a code block: markdown escaped (cable subjects contain `*`, `_`)."""
+    return escape_markdown(text)
+
+
+def code_block(text: str) -> str:
+    # A triple backtick would close the block; a zero-width space keeps the rest quoted.
+    return "```\n" + text.replace("```", "`\u200b``") + "\n```"
+
+
+_CODE_BLOCK_OVERHEAD = len(code_block(""))
+# What Discord would read as a list, heading or quote at the start of a line; the excerpt
+# escapes inline markdown itself, but `1. ` starts most cable paragraphs.
+_LINE_START_MARKUP = re.compile(r"^(\s*\d*)([.\-+#>])(?=\s|#)", re.M)
+
+
+def blockquote(markdown: str) -> str:
+    """Already-escaped markdown as a quote, with line-start markup escaped too."""
+    escaped = _LINE_START_MARKUP.sub(r"\1\\\2", markdown)
+    return "\n".join(f"> {line}" for line in escaped.splitlines())
+
+
+def split_words(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` characters, split at line ends or spaces if possible."""
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        at = window.rfind("\n")
+        if at < limit // 2:
+            at = window.rfind(" ")
+        if at < limit // 2:
+            at = limit
+        pieces.append(rest[:at].rstrip())
+        rest = rest[at:].lstrip()
+    pieces.append(rest)
+    return pieces
+
+
+@dataclass(slots=True)
+class Block:
+    """A unit of a page: a heading, optionally quoted cable text, then a trailer."""
+
+    heading: str
+    quote: str | None = None
+    trailer: str = ""
+    # Search excerpts arrive as markdown (matched words in bold), shown as a blockquote.
+    excerpt: str | None = None
+
+    def render(self) -> str:
+        parts = [self.heading]
+        if self.quote is not None:
+            parts.append(code_block(self.quote))
+        if self.excerpt is not None:
+            parts.append(blockquote(self.excerpt))
+        if self.trailer:
+            parts.append(self.trailer)
+        return "\n".join(parts)
+
+
+@dataclass(slots=True)
+class Layout:
+    """What a reply looks like before it is cut into pages."""
+
+    title: str
+    url: str | None = None
+    colour: discord.Colour = COLOUR_CABLE
+    intro: str = ""
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    footer: str = ""
+
+
+def _fit_blocks(blocks: Sequence[Block], budget: int) -> list[Block]:
+    """Blocks split so each fits in `budget`; every piece after the first says "continued"."""
+    out: list[Block] = []
+    for block in blocks:
+        if len(block.render()) <= budget:
+            out.append(block)
+            continue
+        if block.quote is None:
+            out.extend(Block(piece) for piece in split_words(block.heading, budget))
+            continue
+        overhead = len(block.heading) + len(_CONTINUED) + len(_CONTINUES) + _CODE_BLOCK_OVERHEAD + 4
+        pieces = split_words(block.quote, budget - overhead)
+        for index, piece in enumerate(pieces):
+            heading = block.heading if index == 0 else f"{block.heading} {_CONTINUED}"
+            trailer = _CONTINUES if index < len(pieces) - 1 else block.trailer
+            out.append(Block(heading, piece, trailer))
+    return out
+
+
+def _pages_of(layout: Layout) -> list[list[str]]:
+    """Rendered blocks grouped into page descriptions; the first page leaves room for fields."""
+    fields_size = sum(len(name) + len(value) for name, value in layout.fields)
+    first_budget = _PAGE_BUDGET - min(fields_size, _FIRST_PAGE_FIELDS_BUDGET) - len(layout.intro)
+    pages: list[list[str]] = [[layout.intro] if layout.intro else []]
+    used = len(layout.intro)
+    budget = max(first_budget, 600)
+    for block in _fit_blocks(layout.blocks, _PAGE_BUDGET):
+        text = block.render()
+        if pages[-1] and used + len(text) + 2 > budget:
+            pages.append([])
+            used = 0
+            budget = _PAGE_BUDGET
+        pages[-1].append(text)
+        used += len(text) + 2
+    return pages
+
+
+def paginate(layout: Layout) -> list[discord.Embed]:
+    """The layout as embeds, one per page, each within every Discord limit."""
+    pages = _pages_of(layout)
+    embeds: list[discord.Embed] = []
+    for number, parts in enumerate(pages, start=1):
+        embed = discord.Embed(
+            title=cut(layout.title, TITLE_LIMIT),
+            url=layout.url,
+            colour=layout.colour,
+            description="\n\n".join(parts) or None,
+        )
+        if number == 1:
+            _add_fields(embed, layout.fields)
+        page_mark = f"Page {number}/{len(pages)}" if len(pages) > 1 else ""
+        footer = " · ".join(part for part in (page_mark, layout.footer) if part)
+        if footer:
+            embed.set_footer(text=cut(footer, FOOTER_LIMIT))
+        embeds.append(embed)
+    return embeds
+
+
+def _add_fields(embed: discord.Embed, fields: Sequence[tuple[str, str]]) -> None:
+    room = _FIRST_PAGE_FIELDS_BUDGET
+    for name, value in fields[:FIELD_COUNT_LIMIT]:
+        name = cut(name, FIELD_NAME_LIMIT)
+        value = cut(value, min(FIELD_VALUE_LIMIT, max(room - len(name), 1)))
+        room -= len(name) + len(value)
+        if room < 0:
+            break
+        embed.add_field(name=name, value=value or "—", inline=len(value) < 40)
+
+
+def joined_list(items: Sequence[str], limit: int, more: str = "more") -> str:
+    """Comma-free lines joined until `limit`, then "… and N more": a list is never cut silently."""
+    lines: list[str] = []
+    used = 0
+    for index, item in enumerate(items):
+        tail = f"… and {len(items) - index} {more}"
+        if used + len(item) + 1 + len(tail) > limit:
+            lines.append(tail)
+            break
+        lines.append(item)
+        used += len(item) + 1
+    return "\n".join(lines)
+
+
+def _date(value: datetime | None, minutes: bool = True) -> str:
+    if value is None:
+        return "unknown"
+    return value.strftime("%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d")
+
+
+def _link(label: str, url: str | None) -> str:
+    return f"[{plain(label)}]({url})" if url else plain(label)
+
+
+def paragraph_label(section: str | None, label: str | None) -> str:
+    name = f"¶{label}" if label else "Unnumbered paragraph"
+    return f"{name} ({section.title()})" if section else name
+
+
+def _reference_line(ref: ReferenceInfo) -> str:
+    status = {
+        ReferenceStatus.IN_LIBRARY: "",
+        ReferenceStatus.IN_CABLEGATE: " · in Cablegate, not loaded",
+        ReferenceStatus.NOT_IN_CABLEGATE: " · not in Cablegate",
+    }[ref.status]
+    inferred = " · year inferred" if ref.year_inferred else ""
+    return f"{_link(ref.ref_id, ref.permalink)}{status}{inferred}"
+
+
+def _listing_line(item: CableListing) -> str:
+    return (
+        f"**{_link(item.ref_id, item.permalink)}** · {_date(item.created, minutes=False)} · "
+        f"{plain(item.classification)} · {plain(item.origin)}\n{plain(item.subject)}"
+    )
+
+
+def _lines(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def _notes(notes: Iterable[str]) -> str:
+    return "\n".join(f"*{plain(note)}*" for note in notes)
+
+
+def _cable_layout(reply: CableCard) -> Layout:
+    flags = [
+        text
+        for on, text in (
+            (reply.partial, "Partial text: part of this cable is missing from the source."),
+            (reply.body_withheld, "The body of this cable was withheld by WikiLeaks."),
+            (reply.minutes_unreliable, "Creation minutes are unreliable in this source."),
+        )
+        if on
+    ]
+    outline = [f"{plain(s.heading)} · {s.paragraphs} ¶" for s in reply.outline]
+    fields = [
+        ("Created", _date(reply.created)),
+        ("Released", _date(reply.released, minutes=False)),
+        ("Classification", plain(reply.classification) or "unknown"),
+        ("Origin", plain(reply.origin) or "unknown"),
+        ("Paragraphs", str(reply.paragraph_count)),
+        ("Tags", joined_list([_tag(t.tag, t.meaning) for t in reply.tags], 400) or "none"),
+        ("References", joined_list([_reference_line(r) for r in reply.references], 500) or "none"),
+        ("Sections", joined_list(outline, 400, more="more sections") or "none"),
+        ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
+    ]
+    intro = _lines(f"**{plain(reply.subject)}**", _notes([*flags, *reply.notes]))
+    blocks = [Block("**Summary**", reply.summary)] if reply.summary else []
+    return Layout(
+        title=reply.ref_id,
+        url=reply.permalink,
+        intro=intro,
+        fields=fields,
+        blocks=blocks,
+        footer=f"#{reply.ref_id}",
+    )
+
+
+def _tag(tag: str, meaning: str | None) -> str:
+    return f"`{tag}` {plain(meaning)}" if meaning else f"`{tag}`"
+
+
+def _paragraph_block(item: ParagraphItem) -> Block:
+    ambiguous = (
+        " · the site anchor may land on another paragraph with this label"
+        if item.anchor_ambiguous
+        else ""
+    )
+    heading = f"**{_link(paragraph_label(item.section, item.label), item.permalink)}**{ambiguous}"
+    return Block(heading, item.text)
+
+
+def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
+    subject = f"**{plain(reply.subject)}**"
+    if reply.section:
+        subject += f"\nSection: {plain(reply.section)}"
+    return Layout(
+        title=reply.ref_id,
+        url=reply.permalink,
+        intro=_lines(subject, _notes(reply.notes)),
+        blocks=[_paragraph_block(p) for p in reply.paragraphs],
+        footer=f"#{reply.ref_id}",
+    )
+
+
+def _hit_block(rank: int, hit: HitItem) -> Block:
+    where = _link(f"{hit.ref_id} {paragraph_label(hit.section, hit.label)}", hit.permalink)
+    subject = f" — {plain(hit.subject)}" if hit.subject else ""
+    return Block(f"**{rank}.** {where}{subject}", excerpt=hit.excerpt)
+
+
+def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
+    lines = [f"Results for **{plain(reply.query)}**"]
+    if reply.corrected_query:
+        lines.append(f"Showing results for **{plain(reply.corrected_query)}**")
+    if reply.filters:
+        lines.append("Filters: " + ", ".join(f"{k}={plain(v)}" for k, v in reply.filters.items()))
+    if reply.weak:
+        lines.append(
+            "*No strong match: these are the closest paragraphs, which may not answer it.*"
+        )
+    if not reply.hits:
+        lines.append("No paragraph matched. Try other words, or fewer filters.")
+    if reply.notes:
+        lines.append(_notes(reply.notes))
+    start = (reply.page - 1) * len(reply.hits) if isinstance(reply, SearchReply) else 0
+    footer = f"Results page {reply.page}/{reply.pages}" if isinstance(reply, SearchReply) else ""
+    return Layout(
+        title="Answer" if isinstance(reply, AnswerReply) else "Search",
+        colour=COLOUR_RESULTS,
+        intro="\n".join(lines),
+        blocks=[_hit_block(start + n, hit) for n, hit in enumerate(reply.hits, start=1)],
+        footer=footer,
+    )
+
+
+def _browse_layout(reply: BrowseReply) -> Layout:
+    lines = [
+        f"{reply.total:,} cables"
+        + (f" · page {reply.page}/{reply.pages}" if reply.pages > 1 else "")
+    ]
+    if reply.notes:
+        lines.append(_notes(reply.notes))
+    return Layout(
+        title=reply.title,
+        colour=COLOUR_RESULTS,
+        intro="\n".join(lines),
+        blocks=[Block(_listing_line(item)) for item in reply.cables],
+        footer=f"Browse page {reply.page}/{reply.pages}",
+    )
+
+
+def _refs_layout(reply: RefsReply) -> Layout:
+    blocks = [Block("**Cites**" if reply.cites else "**Cites** no other cable.")]
+    blocks += [Block(_reference_line(ref)) for ref in reply.cites]
+    blocks.append(Block("**Cited by**" if reply.cited_by else "**Cited by** no loaded cable."))
+    blocks += [Block(_listing_line(item)) for item in reply.cited_by]
+    return Layout(
+        title=f"References of {reply.ref_id}",
+        url=reply.permalink,
+        intro=_lines(f"**{plain(reply.subject)}**", _notes(reply.notes)),
+        blocks=blocks,
+        footer=f"#{reply.ref_id}",
+    )
+
+
+def _help_layout(reply: HelpReply) -> Layout:
+    return Layout(
+        title="Help" + (f": {reply.topic}" if reply.topic else ""),
+        colour=COLOUR_RESULTS,
+        intro=_notes(reply.notes),
+        blocks=[Block(reply.text)] + [Block(f"`{c}`") for c in reply.commands],
+    )
+
+
+def error_embed(
+    message: str, suggestions: Sequence[str] = (), notes: Sequence[str] = ()
+) -> discord.Embed:
+    """A short error reply; `message` is our own text, suggestions are cable ids."""
+    lines = [message]
+    if suggestions:
+        lines.append("Did you mean: " + ", ".join(f"`{s}`" for s in suggestions) + "?")
+    if notes:
+        lines.append(_notes(notes))
+    return discord.Embed(
+        title="Sorry",
+        colour=COLOUR_ERROR,
+        description=cut("\n".join(lines), DESCRIPTION_LIMIT),
+    )
+
+
+def render_reply(reply: Reply) -> list[discord.Embed]:
+    """Every reply kind as one or more pages."""
+    if isinstance(reply, ErrorReply):
+        return [error_embed(reply.message, reply.suggestions, reply.notes)]
+    if isinstance(reply, CableCard):
+        layout = _cable_layout(reply)
+    elif isinstance(reply, ParagraphsReply):
+        layout = _paragraphs_layout(reply)
+    elif isinstance(reply, AnswerReply | SearchReply):
+        layout = _hits_layout(reply)
+    elif isinstance(reply, BrowseReply):
+        layout = _browse_layout(reply)
+    elif isinstance(reply, RefsReply):
+        layout = _refs_layout(reply)
+    else:
+        layout = _help_layout(reply)
+    return paginate(layout)
+
+
+_CARD_SUMMARY_CHARS = 500
+
+
+def compact_card(reply: CableCard, command_prefix: str) -> discord.Embed:
+    """A small card for a pasted id or link: metadata and the start of the summary."""
+    embed = discord.Embed(
+        title=cut(f"{reply.ref_id} — {reply.subject}", TITLE_LIMIT),
+        url=reply.permalink,
+        colour=COLOUR_CABLE,
+    )
+    embed.add_field(name="Created", value=_date(reply.created, minutes=False))
+    embed.add_field(name="Classification", value=plain(reply.classification) or "unknown")
+    embed.add_field(name="Origin", value=plain(reply.origin) or "unknown")
+    if reply.summary:
+        pieces = split_words(reply.summary, _CARD_SUMMARY_CHARS)
+        more = (
+            f"\n*(more: `{command_prefix}cable {reply.ref_id} summary`)*" if len(pieces) > 1 else ""
+        )
+        embed.description = code_block(pieces[0]) + more
+    embed.set_footer(
+        text=f"#{reply.ref_id} · {command_prefix}cable {reply.ref_id} for the full card"
+    )
+    return embed
