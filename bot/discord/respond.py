@@ -1,0 +1,28 @@
+"""Sending rendered pages: one embed per message, with a pager when there are more."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import discord
+from discord.ext import commands
+
+from bot.discord.pager import MorePages, Pager
+
+if TYPE_CHECKING:
+    from bot.discord.client import CableBot
+
+
+async def send_pages(
+    ctx: commands.Context[CableBot],
+    pages: Sequence[discord.Embed],
+    *,
+    more: MorePages | None = None,
+    ephemeral: bool = False,
+) -> discord.Message:
+    if len(pages) == 1 and more is None:
+        return await ctx.send(embed=pages[0], ephemeral=ephemeral)
+    pager = Pager(pages, ctx.author.id, timeout=ctx.bot.settings.pager_timeout_seconds, more=more)
+    pager.message = await ctx.send(embed=pages[0], view=pager, ephemeral=ephemeral)
+    return pager.message
