@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from bot.chat.commands import COMMAND_NAMES
 from bot.chat.grammar import split_command
@@ -60,7 +60,7 @@ def dispatch_command(state: AppState, name: str, args: str) -> Reply:
         close = [
             prefix + match
             for match, _, _ in process.extract(
-                name.lower(), COMMAND_NAMES, limit=3, score_cutoff=_COMMAND_SCORE
+                name.lower(), COMMAND_NAMES, scorer=fuzz.ratio, limit=3, score_cutoff=_COMMAND_SCORE
             )
         ]
         hint = f" Did you mean {close[0]}?" if close else ""

@@ -1,0 +1,154 @@
+"""Bad input of every kind gets a friendly error reply, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.chat import dispatch as dispatch_module
+from bot.chat.dispatch import dispatch_command
+from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, Reply
+from bot.chat.state import AppState
+from bot.chat.text import MAX_LINE_CHARS
+from tests.chat.conftest import Ask
+
+NASTY = [
+    "",
+    "   ",
+    "!",
+    "!!!!",
+    "!frobnicate",
+    "!cable",
+    "!cable @everyone",
+    "!cable <@123>",
+    "!cable ZZZZ",
+    "!cable [click](http://evil.example) <script>",
+    "!cable 08REYKJAVIK195 ¶",
+    "!cable 08REYKJAVIK195 ¶99-100",
+    "!ask",
+    "!ask @here",
+    "!search",
+    "!search <@&42> <#7>",
+    "!search tag:KCRM",
+    "!search trafficking year:abc",
+    "!search trafficking year:1850",
+    "!search trafficking page:0",
+    "!search trafficking when:yesterday",
+    "!browse",
+    "!browse nothing here",
+    "!browse tag:",
+    "!browse page:2",
+    "!refs",
+    "!refs ???",
+    "!help nonsense",
+    "\x00\x01\x02\x1b[2J",
+    "\u202e!cable 08REYKJAVIK195\u202c",
+    "!cable " + "9" * 5000,
+    "!search " + "trafficking " * 2000,
+]
+
+
+@pytest.mark.parametrize("line", NASTY, ids=range(len(NASTY)))
+def test_nasty_lines_get_well_formed_replies(ask: Ask, line: str) -> None:
+    reply = ask(line)
+    data = json.loads(reply.model_dump_json())
+    assert REPLY_ADAPTER.validate_python(data) == reply
+    if isinstance(reply, ErrorReply):
+        assert reply.message
+        assert "Traceback" not in reply.message
+        assert isinstance(reply.suggestions, list)
+
+
+def _error(reply: Reply) -> ErrorReply:
+    assert isinstance(reply, ErrorReply), reply
+    return reply
+
+
+def test_empty_commands(ask: Ask) -> None:
+    for line in ("", "   ", "!", "! "):
+        error = _error(ask(line))
+        assert error.message == "Empty command. Try `!help`."
+        assert "!cable" in error.suggestions
+
+
+def test_unknown_command_suggests_the_closest(ask: Ask) -> None:
+    error = _error(ask("!serch trafficking"))
+    assert error.suggestions[0] == "!search"
+    assert "Did you mean !search?" in error.message
+    error = _error(ask("!frobnicate"))
+    assert error.suggestions == []
+    assert "Unknown command frobnicate" in error.message
+
+
+def test_missing_arguments_explain_the_form(ask: Ask) -> None:
+    assert "Which cable?" in _error(ask("!cable")).message
+    assert "What is your question?" in _error(ask("!ask")).message
+    assert "What should I search for?" in _error(ask("!search")).message
+    assert "browse" in _error(ask("!search tag:KCRM")).message
+    assert "Browse by tag:" in _error(ask("!browse")).message
+    assert "Which cable?" in _error(ask("!refs")).message
+
+
+def test_bad_filter_values(ask: Ask) -> None:
+    assert (
+        "year: needs a number from 1966 to 2010, not abc" in _error(ask("!browse year:abc")).message
+    )
+    assert "page: needs a number from 1 to 100" in _error(ask("!search x page:0")).message
+    error = _error(ask("!browse when:yesterday"))
+    assert "Unknown filter when:" in error.message
+    assert error.suggestions == ["class:", "origin:", "page:", "tag:", "year:"]
+
+
+def test_mentions_and_markdown_are_never_echoed(ask: Ask) -> None:
+    for line in (
+        "!cable @everyone <@123> x",
+        "!cable [click](http://evil.example)",
+        "!help <@&42>**bold**`x`",
+        "!frob@everyone",
+    ):
+        error = _error(ask(line))
+        # Our own wording uses `code` marks; nothing the user typed may add markup.
+        for bad in ("@", "<", ">", "*", "[", "]", "(http", "`x"):
+            assert bad not in error.message, (line, error.message)
+
+
+def test_markdown_and_control_characters_around_an_id_are_ignored(ask: Ask) -> None:
+    expected = ask("!cable 08REYKJAVIK195")
+    for line in (
+        "!cable **08REYKJAVIK195**",
+        "!cable `08REYKJAVIK195`",
+        "!cable #08REYKJAVIK195",
+        "!cable\x0008REYKJAVIK195\x07",
+        "!cable <@123> 08REYKJAVIK195",
+        "\u202e!cable 08REYKJAVIK195\u202c",
+    ):
+        assert ask(line) == expected, line
+
+
+def test_very_long_lines_are_capped_and_the_reply_says_so(ask: Ask) -> None:
+    reply = ask("!cable 08REYKJAVIK195 " + "¶" * 20_000)
+    assert reply.notes[0] == (
+        f"Your message had 20,022 characters; only the first {MAX_LINE_CHARS:,} were read."
+    )
+    assert isinstance(ask("!cable 08REYKJAVIK195" + " " * 5000), CableCard)
+
+
+def test_dispatch_command_takes_discord_style_arguments(state: AppState) -> None:
+    assert dispatch_command(state, "cable", "08 reykjavik 195") == dispatch_command(
+        state, "CABLE", "**08REYKJAVIK195**"
+    )
+    assert dispatch_command(state, "!help", "") == dispatch_command(state, "help", "")
+    error = _error(dispatch_command(state, "cable", "x" * 3000))
+    assert error.notes[0].startswith("Your message had 3,000 characters")
+
+
+def test_a_failing_handler_becomes_an_apology(
+    state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(state: AppState, args: str) -> Reply:
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(dispatch_module.HANDLERS, "cable", broken)
+    error = _error(dispatch_command(state, "cable", "08REYKJAVIK195"))
+    assert error.message == "Sorry, that command failed on our side. It has been logged."

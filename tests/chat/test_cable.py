@@ -1,0 +1,127 @@
+"""`!cable` on real cables of several eras: cards, numbered paragraphs, ranges, permalinks."""
+
+from __future__ import annotations
+
+import json
+
+from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, ParagraphsReply
+from tests.chat.conftest import Ask
+
+
+def _card(ask: Ask, line: str) -> CableCard:
+    reply = ask(line)
+    assert isinstance(reply, CableCard), reply
+    return reply
+
+
+def _paragraphs(ask: Ask, line: str) -> ParagraphsReply:
+    reply = ask(line)
+    assert isinstance(reply, ParagraphsReply), reply
+    return reply
+
+
+def test_card_of_a_2008_cable(ask: Ask) -> None:
+    card = _card(ask, "!cable 08REYKJAVIK195")
+    assert card.subject.startswith("ICELAND: PEACEKEEPING TAKES ON A MORE CIVILIAN LOOK")
+    assert (card.classification, card.origin) == ("CONFIDENTIAL", "Embassy Reykjavik")
+    assert card.created is not None and card.created.isoformat() == "2008-09-09T17:05:00"
+    # Released in January 2011, on the old site whose minutes are unreliable.
+    assert card.minutes_unreliable
+    meanings = {tag.tag: tag.meaning for tag in card.tags}
+    assert meanings["IC"] == "Iceland"
+    assert meanings["KPKO"] == "Peacekeeping operations"
+    assert card.permalink == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html"
+    assert card.plusd_link == "https://wikileaks.org/plusd/cables/08REYKJAVIK195_a.html"
+
+
+def test_card_json_contract(ask: Ask) -> None:
+    data = json.loads(ask("!cable 66BUENOSAIRES2481").model_dump_json())
+    assert data["kind"] == "cable"
+    for key in ("ref_id", "subject", "created", "released", "classification", "origin"):
+        assert key in data
+    for key in ("tags", "references", "sections", "permalink"):
+        assert key in data
+    assert data["ref_id"] == "66BUENOSAIRES2481"
+    assert data["created"].startswith("1966-12-28")
+    assert {"tag": "AR", "meaning": "Argentina"} in data["tags"]
+    assert data["permalink"] == "https://wikileaks.org/cable/1966/12/66BUENOSAIRES2481.html"
+    assert REPLY_ADAPTER.validate_json(json.dumps(data)) == ask("!cable 66BUENOSAIRES2481")
+
+
+def test_ids_tolerate_case_spaces_dashes_and_links(ask: Ask) -> None:
+    expected = ask("!cable 08REYKJAVIK195")
+    for spelling in (
+        "!cable 08reykjavik195",
+        "!cable 08 REYKJAVIK 195",
+        "!cable 08-Reykjavik-195",
+        "cable 08REYKJAVIK195",
+        "!cable https://wikileaks.org/plusd/cables/08REYKJAVIK195_a.html",
+    ):
+        assert ask(spelling) == expected, spelling
+
+
+def test_numbered_paragraph_forms(ask: Ask) -> None:
+    first = _paragraphs(ask, "!cable 08REYKJAVIK195 ¶2")
+    for form in ("2", "para 2", "paragraph 2", "¶ 2", "p2"):
+        assert ask(f"!cable 08REYKJAVIK195 {form}") == first, form
+    [paragraph] = first.paragraphs
+    assert paragraph.label == "2"
+    assert "Chicken Street" in paragraph.text
+    assert paragraph.permalink == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html#par2"
+
+
+def test_paragraph_from_a_pasted_permalink(ask: Ask) -> None:
+    url = "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html#par2"
+    assert ask(f"!cable {url}") == ask("!cable 08REYKJAVIK195 ¶2")
+
+
+def test_range_of_paragraphs_in_order(ask: Ask) -> None:
+    reply = _paragraphs(ask, "!cable 72TEHRAN1164 ¶3-5")
+    assert [p.label for p in reply.paragraphs] == ["3", "4", "5"]
+    assert "CHARGE REVIEWED RECENT DEVELOPMENTS" in reply.paragraphs[0].text
+    assert ask("!cable 72TEHRAN1164 3 to 5") == reply
+    assert reply.permalink == "https://wikileaks.org/cable/1972/02/72TEHRAN1164.html"
+
+
+def test_a_label_printed_twice_returns_both(ask: Ask) -> None:
+    # 79TEHRAN8980 numbers two consecutive paragraphs 6.
+    reply = _paragraphs(ask, "!cable 79TEHRAN8980 6")
+    assert [p.label for p in reply.paragraphs] == ["6", "6"]
+    assert "PROCLIVITY" in reply.paragraphs[0].text
+    assert "CONCEPTS OF INFLUENCE" in reply.paragraphs[1].text
+
+
+def test_unknown_label_lists_the_labels_there(ask: Ask) -> None:
+    reply = ask("!cable 72TEHRAN1164 ¶42")
+    assert isinstance(reply, ErrorReply)
+    assert "¶42" in reply.message
+    assert reply.suggestions == ["1", "2", "3", "4", "5", "6", "7", "8"]
+    reply = ask("!cable 72TEHRAN1164 ¶7-2")
+    assert isinstance(reply, ErrorReply)
+    assert "no ¶2 after ¶7" in reply.message
+
+
+def test_typo_in_id_is_taken_when_one_match_is_strong(ask: Ask) -> None:
+    card = _card(ask, "!cable 08REYKJAVIK19")
+    assert card.ref_id == "08REYKJAVIK195"
+    assert card.notes == ["Showing 08REYKJAVIK195, the closest match to 08REYKJAVIK19."]
+
+
+def test_typo_in_id_gets_did_you_mean(ask: Ask) -> None:
+    # Two cables are equally close: neither is taken.
+    reply = ask("!cable 09 baku 17")
+    assert isinstance(reply, ErrorReply)
+    assert set(reply.suggestions[:2]) == {"09BAKU175", "09BAKU179"}
+    assert len(reply.suggestions) == 3
+    assert "Did you mean 09BAKU17" in reply.message
+
+
+def test_id_in_cablegate_but_not_loaded_gets_its_link(ask: Ask) -> None:
+    reply = ask("!cable 07DUSHANBE314")
+    assert isinstance(reply, ErrorReply)
+    assert reply.message.startswith("07DUSHANBE314 is in Cablegate but not in this library")
+    assert "https://wikileaks.org/cable/2007/03/07DUSHANBE314.html" in reply.message
+    # The seed's reference 06STATE202745 was never leaked.
+    reply = ask("!cable 06STATE202745")
+    assert isinstance(reply, ErrorReply)
+    assert reply.message.startswith("No cable 06STATE202745 in the library")

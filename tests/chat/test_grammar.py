@@ -1,0 +1,72 @@
+from bot.chat.grammar import (
+    LabelRange,
+    Locator,
+    parse_locator,
+    split_command,
+    split_filters,
+    take_id,
+)
+
+
+def test_split_command_with_and_without_prefix() -> None:
+    assert split_command("!cable 07DUSHANBE313 ¶3", "!") is not None
+    with_prefix = split_command("!Cable 07DUSHANBE313  ¶3", "!")
+    without = split_command("cable 07DUSHANBE313  ¶3", "!")
+    assert with_prefix == without
+    assert with_prefix is not None
+    assert (with_prefix.name, with_prefix.args) == ("cable", "07DUSHANBE313  ¶3")
+    assert split_command("?help", "?") == split_command("help", "?")
+    assert split_command("!", "!") is None
+    assert split_command("", "!") is None
+
+
+def test_take_id_joins_spaced_ids_and_stops_at_the_serial() -> None:
+    split = take_id(["07", "DUSHANBE", "313", "prevention", "F"])
+    assert split is not None
+    assert (split.id_text, split.rest) == ("07DUSHANBE313", ["prevention", "F"])
+    # The serial ends the id: a following number is a paragraph label, not more serial.
+    split = take_id(["07DUSHANBE313", "3"])
+    assert split is not None
+    assert (split.id_text, split.rest) == ("07DUSHANBE313", ["3"])
+    split = take_id(["07-dushanbe-313"])
+    assert split is not None
+    assert split.id_text == "07DUSHANBE313"
+
+
+def test_take_id_reads_permalinks() -> None:
+    split = take_id(["https://wikileaks.org/cable/2007/03/07DUSHANBE313.html#parC"])
+    assert split is not None
+    assert (split.id_text, split.anchor) == ("07DUSHANBE313", "C")
+    split = take_id(["https://wikileaks.org/plusd/cables/08REYKJAVIK195_a.html", "2"])
+    assert split is not None
+    assert (split.id_text, split.rest, split.anchor) == ("08REYKJAVIK195", ["2"], None)
+
+
+def test_take_id_keeps_a_malformed_first_word_for_did_you_mean() -> None:
+    split = take_id(["DUSHANBE313", "F"])
+    assert split is not None
+    assert (split.id_text, split.rest) == ("DUSHANBE313", ["F"])
+    assert take_id([]) is None
+
+
+def test_locators() -> None:
+    assert parse_locator([]) == Locator()
+    assert parse_locator(["prevention", "F"]) == Locator("prevention", LabelRange("F"))
+    assert parse_locator(["protecton"]) == Locator("protecton")
+    assert parse_locator(["summary"]) == Locator("summary")
+    for words in (["¶3"], ["para", "3"], ["paragraph", "3"], ["3"], ["¶", "3"], ["par3"]):
+        assert parse_locator(words) == Locator(None, LabelRange("3")), words
+    for words in (["¶3-5"], ["3", "-", "5"], ["¶3", "to", "¶5"], ["3–5"]):
+        assert parse_locator(words) == Locator(None, LabelRange("3", "5")), words
+    assert parse_locator(["investigation", "b-d"]) == Locator("investigation", LabelRange("B", "D"))
+
+
+def test_filters_split_from_words() -> None:
+    split = split_filters("human trafficking tag:KCRM Tag:phum origin:dushanbe page:2 when:x")
+    assert split.words == ["human", "trafficking"]
+    assert split.filters == {"tag": "KCRM phum", "origin": "dushanbe", "page": "2"}
+    assert split.unknown == ["when"]
+    assert split_filters("classification:secret from:kabul").filters == {
+        "class": "secret",
+        "origin": "kabul",
+    }
