@@ -10,6 +10,8 @@ from bot.chat.replies import ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
 
 PAGE_SIZE = 10
+# Hits fetched at least, so that the reply can say how many pages there are.
+SEARCH_DEPTH = 50
 
 
 def handle(state: AppState, args: str) -> Reply:
@@ -27,7 +29,9 @@ def handle(state: AppState, args: str) -> Reply:
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
     query = " ".join(filters.words)
-    result = engine.search(query, filters.to_search(), limit=filters.page * PAGE_SIZE)
+    result = engine.search(
+        query, filters.to_search(), limit=max(SEARCH_DEPTH, filters.page * PAGE_SIZE)
+    )
     start = (filters.page - 1) * PAGE_SIZE
     pages = max(1, math.ceil(len(result.hits) / PAGE_SIZE))
     notes = []

@@ -1,0 +1,68 @@
+"""`!ask` and `!search` through the real engine over the bundled library."""
+
+from __future__ import annotations
+
+from bot.chat.replies import AnswerReply, ErrorReply, Reply, SearchReply
+from tests.chat.conftest import Ask
+
+
+def _answer(reply: Reply) -> AnswerReply:
+    assert isinstance(reply, AnswerReply), reply
+    return reply
+
+
+def _search(reply: Reply) -> SearchReply:
+    assert isinstance(reply, SearchReply), reply
+    return reply
+
+
+def test_ask_finds_the_paragraph_that_answers(ask: Ask) -> None:
+    reply = _answer(ask("!ask what did the shah request about F-4 aircraft"))
+    assert not reply.weak
+    best = reply.hits[0]
+    assert (best.ref_id, best.label) == ("72TEHRAN1164", "2")
+    assert best.permalink == "https://wikileaks.org/cable/1972/02/72TEHRAN1164.html#par2"
+    assert best.subject == "ACCELERATION OF F-4ES FOR IRAN"
+    scores = [hit.score for hit in reply.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_ask_inside_one_cable(ask: Ask) -> None:
+    reply = _answer(ask("!ask 08 reykjavik 195 who was frustrated by the announcement"))
+    assert reply.ref_id == "08REYKJAVIK195"
+    assert reply.query == "who was frustrated by the announcement"
+    assert reply.hits
+    assert {hit.ref_id for hit in reply.hits} == {"08REYKJAVIK195"}
+    assert reply.hits[0].label == "7"
+
+
+def test_ask_with_a_mistyped_id_gets_did_you_mean(ask: Ask) -> None:
+    error = ask("!ask 09BAKU17 what happened")
+    assert isinstance(error, ErrorReply)
+    assert "09BAKU175" in error.suggestions
+
+
+def test_search_with_a_tag_filter(ask: Ask) -> None:
+    reply = _search(ask("!search peacekeeping tag:KPKO"))
+    assert reply.filters == {"tag": "KPKO"}
+    assert reply.hits
+    for hit in reply.hits:
+        cable = ask.state.library.get(hit.ref_id)
+        assert cable is not None and "KPKO" in cable.tags
+        assert hit.permalink.startswith(cable.permalink + "#par")
+
+
+def test_search_pages(ask: Ask) -> None:
+    first = _search(ask("!search embassy"))
+    second = _search(ask("!search embassy page:2"))
+    assert first.pages >= 2
+    assert len(first.hits) == 10
+    seen = {(h.ref_id, h.label) for h in first.hits}
+    assert not seen & {(h.ref_id, h.label) for h in second.hits}
+    assert first.hits[-1].score >= second.hits[0].score
+
+
+def test_search_that_matches_nothing_says_so(ask: Ask) -> None:
+    reply = _search(ask("!search zzxqv qqzzv"))
+    assert reply.hits == []
+    assert reply.weak
