@@ -1,7 +1,7 @@
 """Turn a reader's RawCable into the Cable model.
 
-PROVISIONAL: a minimal builder so the rest of the pipeline can run; the structure
-parser (sections, labels, page markers, references, spans) replaces it.
+The passes live in `bot.cables.structure`, one module per part of the anatomy; this
+module only runs them in order and fills the model.
 """
 
 from __future__ import annotations
@@ -9,13 +9,98 @@ from __future__ import annotations
 import re
 
 from bot.cables.ids import cable_url, canonical_id, creation_month, plusd_url
-from bot.cables.model import Cable, Paragraph, Source
+from bot.cables.model import (
+    Cable,
+    Paragraph,
+    Reference,
+    Section,
+    SiteGeneration,
+    Source,
+    Span,
+)
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
+from bot.cables.structure.header import HeaderZone, parse_header, strip_captions
+from bot.cables.structure.labels import site_anchor
+from bot.cables.structure.lines import clean_lines, drop_distribution_captions
+from bot.cables.structure.markers import remove_page_markers
+from bot.cables.structure.paragraphs import ParsedBody, ParsedParagraph, parse_body
+from bot.cables.structure.permalinks import paragraph_links, section_keys
+from bot.cables.structure.references import parse_references
+from bot.cables.structure.routing import parse_routing
+from bot.cables.structure.signer import split_signer
+from bot.cables.structure.spans import FoundSpan, find_comments, find_summary
 
-_SUBJECT = re.compile(r"^SUBJECT:\s*(.+)$", re.M | re.I)
-_TAGS = re.compile(r"^TAGS:?\s*(.+)$", re.M | re.I)
-_LABEL = re.compile(r"^\s*¶?\s*(\d{1,2}|[A-Z])[.)]\s+")
+_PARTIAL = re.compile(r"^\s*This record is a partial extract of the original cable\..*$", re.M)
+_WITHHELD_GENERATIONS = (SiteGeneration.TORRENT_2010, SiteGeneration.MIRROR_2010)
+_BANNER_CLASSES = (
+    ("TOP SECRET", "TOP SECRET"),
+    ("SECRET", "SECRET"),
+    ("CONFIDENTIAL", "CONFIDENTIAL"),
+    ("LIMITED OFFICIAL USE", "LIMITED OFFICIAL USE"),
+    ("UNCLAS", "UNCLASSIFIED"),
+)
+
+
+def _banner_classification(banner: str | None) -> str:
+    """`C O N F I D E N T I A L SECTION 01 OF 02 ...` -> `CONFIDENTIAL`."""
+    if not banner:
+        return ""
+    squeezed = banner.upper().replace(" ", "")
+    for printed, name in _BANNER_CLASSES:
+        if squeezed.startswith(printed.replace(" ", "")):
+            return name
+    return ""
+
+
+def _references(
+    raw: RawCable, zone: HeaderZone, ym: tuple[int, int] | None, months: MonthTable
+) -> list[Reference]:
+    if raw.csv_references is not None:
+        return [
+            Reference(ref_id=r, as_written=r, in_cablegate=r in months) for r in raw.csv_references
+        ]
+    return [
+        Reference(
+            ref_id=r.ref_id,
+            as_written=r.as_written,
+            year_inferred=r.year_inferred,
+            in_cablegate=r.ref_id in months,
+        )
+        for r in parse_references(zone.ref_text, ym, months)
+    ]
+
+
+def _span(found: FoundSpan | None, paragraphs: list[ParsedParagraph]) -> Span | None:
+    if found is None:
+        return None
+    home = paragraphs[found.paragraph]
+    return Span(kind=found.kind, text=found.text, section=home.section, label=home.label)
+
+
+def _paragraphs(body: ParsedBody, wl_id: str, url: str, taken: set[str]) -> list[Paragraph]:
+    links = paragraph_links(body.paragraphs, url, taken)
+    return [
+        Paragraph(
+            section=p.section,
+            label=p.label,
+            marking=p.marking,
+            text=p.text,
+            permalink=link.permalink,
+            locator=f"{wl_id} ¶{link.key}",
+            anchor_ambiguous=link.anchor_ambiguous,
+            key=link.key,
+        )
+        for p, link in zip(body.paragraphs, links, strict=True)
+    ]
+
+
+def _sections(body: ParsedBody) -> list[Section]:
+    keys = section_keys(list(dict.fromkeys(heading for heading, _ in body.sections)))
+    return [
+        Section(heading=heading, paragraphs=members, key=keys[heading])
+        for heading, members in body.sections
+    ]
 
 
 def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
@@ -23,35 +108,42 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     if not raw.ref_id:
         raise ValueError("no reference id found")
     wl_id = raw.ref_id
-    ym = creation_month(wl_id, months, (raw.created.year, raw.created.month) if raw.created else None)
+    ym = creation_month(
+        wl_id, months, (raw.created.year, raw.created.month) if raw.created else None
+    )
     url = cable_url(wl_id, *ym) if ym else ""
-    subject = _SUBJECT.search(raw.body)
-    tags = _TAGS.search(raw.body)
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", raw.body):
-        m = _LABEL.match(block)
-        if not m:
-            continue
-        label = m.group(1)
-        paragraphs.append(
-            Paragraph(
-                label=label,
-                text=" ".join(block.split()),
-                permalink=f"{url}#par{label}",
-                locator=f"{wl_id} ¶{label}",
-            )
-        )
+    partial = bool(_PARTIAL.search(raw.header) or _PARTIAL.search(raw.body[:2000]))
+    lines = clean_lines(_PARTIAL.sub("", raw.body, count=1))
+    lines = drop_distribution_captions(remove_page_markers(lines))
+    zone = parse_header(lines)
+    start = strip_captions(lines, zone.body_start)
+    taken = {label for line in lines[:start] if (label := site_anchor(line)) is not None}
+    body_lines, signer = split_signer(lines[start:])
+    body = parse_body(body_lines)
+    routing = parse_routing(raw.header) if raw.header.strip() else None
     return Cable(
         ref_id=wl_id,
         canonical_id=canonical_id(wl_id),
         created=raw.created,
         released=raw.released,
         minutes_unreliable=raw.minutes_unreliable,
-        classification=raw.classification or "",
+        classification=raw.classification or _banner_classification(zone.banner),
         origin=raw.origin or "",
-        subject=(raw.title or (subject.group(1).strip() if subject else "")),
-        tags=tags.group(1).replace(",", " ").split() if tags else [],
-        paragraphs=paragraphs,
+        routing=routing,
+        subject=zone.subject or (raw.title or "").strip(),
+        tags=zone.tags,
+        references=_references(raw, zone, ym, months),
+        summary=_span(find_summary(body.paragraphs), body.paragraphs),
+        comments=[
+            span
+            for found in find_comments(body.paragraphs)
+            if (span := _span(found, body.paragraphs)) is not None
+        ],
+        signer=signer,
+        sections=_sections(body),
+        paragraphs=_paragraphs(body, wl_id, url, taken),
+        partial=partial,
+        body_withheld=raw.body.rstrip().endswith("...") and raw.generation in _WITHHELD_GENERATIONS,
         source=Source(path=raw.path, format=raw.format, generation=raw.generation),
         permalink=url,
         plusd_link=plusd_url(wl_id),

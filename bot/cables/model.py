@@ -86,6 +86,8 @@ class Paragraph(BaseModel):
     permalink: str
     locator: str
     anchor_ambiguous: bool = False
+    # The part of `locator` after the `¶`: `3`, `PREVENTION.F`, `5.B`, or `p4` by position.
+    key: str = ""
 
 
 class Section(BaseModel):
@@ -93,6 +95,7 @@ class Section(BaseModel):
 
     heading: str
     paragraphs: list[int] = Field(default_factory=list)
+    key: str = ""  # short upper-case key used in locators (`PREVENTION`)
 
 
 class Cable(BaseModel):
@@ -117,3 +120,12 @@ class Cable(BaseModel):
     source: Source
     permalink: str
     plusd_link: str
+
+    def paragraph(self, key: str) -> Paragraph | None:
+        """The paragraph a user names: `3`, `¶3`, `prevention.f`, `p4` (case-insensitive)."""
+        wanted = key.strip().lstrip("¶").strip().upper()
+        for paragraph in self.paragraphs:
+            if paragraph.key.upper() == wanted:
+                return paragraph
+        matches = [p for p in self.paragraphs if p.label is not None and p.label == wanted]
+        return matches[0] if matches else None

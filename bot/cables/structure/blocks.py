@@ -1,0 +1,47 @@
+"""Body lines grouped into blocks: runs of lines between blank lines, dash rules and
+paragraph labels (a label starts a new block even without a blank line before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.cables.structure.labels import Label, find_label
+
+_RULE = re.compile(r"^\s*[-_=]{3,}[\s\-_=]*$|^\s*-\s*$")
+
+
+@dataclass(slots=True)
+class Block:
+    lines: list[str]
+    label: Label | None = None
+    rule_before: bool = False
+    rule_after: bool = False
+
+
+def split_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    rule_pending = False
+    for line in lines:
+        if not line.strip() or _RULE.match(line):
+            is_rule = bool(line.strip())
+            if current is not None:
+                current.rule_after = current.rule_after or is_rule
+                blocks.append(current)
+                current = None
+            rule_pending = is_rule or (rule_pending and not line.strip())
+            continue
+        label = find_label(line)
+        if current is not None and label is not None:
+            blocks.append(current)
+            current = None
+        if current is None:
+            current = Block(lines=[line], label=label, rule_before=rule_pending)
+            rule_pending = False
+        else:
+            current.lines.append(line)
+    if current is not None:
+        blocks.append(current)
+    return blocks

@@ -1,0 +1,163 @@
+"""The header zone of a body: banner, captions, addressees, E.O., TAGS, SUBJECT, REF and
+`Classified By`, up to where the paragraphs start (CABLES.md 8.2.2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.cables.structure.labels import MARKING, find_label
+
+_BANNER = re.compile(
+    r"^\s*(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|T ?O ?P ?S ?E ?C ?R ?E ?T|"
+    r"UNCLAS\w*|LIMITED OFFICIAL USE|L ?I ?M ?I ?T ?E ?D)\b",
+    re.I,
+)
+# Media-partner texts open with the creation time (07BANDARSERIBEGAWAN112).
+_DATE_LINE = re.compile(r"^\s*[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\s*$")
+_EO = re.compile(r"^\s*(?:E\.?\s?O\.?|EO)\s+1\d{4}\b", re.I)
+_TAGS = re.compile(r"^\s*TAGS\b:?\s*", re.I)
+_SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
+# `REF:`, `Ref(s):`, `REFTEL:`, and upper-case `REF A. ...` without a colon.
+_REF = re.compile(
+    r"^\s*(?:(?i:REF(?:S|TEL|TELS|ERENCES?|\(S\))?)\s*:|REF(?:S|TEL|TELS)?\s(?=\s*[A-Z0-9(]))\s*"
+)
+_CLASSIFIED_BY = re.compile(r"^\s*(?:CLASSIFIED\s+BY|DECLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
+_TAG_LINE = re.compile(r"^\s*[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*\s*$")
+_REF_BULLET = re.compile(r"(?:^|\s)\(?([A-Z])[.)]\s*(?=[A-Z0-9])")
+_NEXT_BULLET = re.compile(r"^\s*\(?([A-Z])[.)]\s*[A-Z0-9]")
+_CAPTION = re.compile(
+    r"^\s*(?:SIPDIS|SENSITIVE(?: BUT UNCLASSIFIED)?|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|"
+    r"E F T O|C O R R E C T E D\s+C O P Y|CORRECTED COPY|FOR OFFICIAL USE ONLY|"
+    r"DEPT FOR .*|[A-Z/]+ ONLY)\s*$",
+    re.I,
+)
+_SUBJECT_MARKING = re.compile(
+    r"^\s*" + MARKING.pattern + r"\s*|\s*" + MARKING.pattern + r"\s*$", re.I
+)
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+# Addressee and caption lines may precede the first field; past this many lines
+# without one the cable has no header zone.
+_PREAMBLE_LIMIT = 25
+
+
+@dataclass(slots=True)
+class HeaderZone:
+    banner: str | None = None
+    tags: list[str] = field(default_factory=list)
+    subject: str = ""
+    ref_text: str = ""
+    body_start: int = 0
+
+
+def _is_field(line: str) -> bool:
+    return bool(
+        _EO.match(line)
+        or _TAGS.match(line)
+        or _SUBJECT.match(line)
+        or _REF.match(line)
+        or _CLASSIFIED_BY.match(line)
+    )
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """End of a field that runs until a blank line, another field or a paragraph label."""
+    j = start + 1
+    while j < len(lines) and lines[j].strip() and not _is_field(lines[j]):
+        if find_label(lines[j]) is not None:
+            break
+        j += 1
+    return j
+
+
+def _ref_block_end(lines: list[str], start: int) -> int:
+    """A REF block may continue after blank lines with its next lettered bullet."""
+    end = start + 1
+    while True:
+        while end < len(lines) and lines[end].strip() and not _is_field(lines[end]):
+            if _starts_paragraph(lines[end], lines[start:end]):
+                return end
+            end += 1
+        nxt = end
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt >= len(lines) or not _continues_bullets(lines[nxt], lines[start:end]):
+            return end
+        end = nxt + 1
+
+
+def _last_bullet(block: list[str]) -> str | None:
+    letters = _REF_BULLET.findall(" ".join(block))
+    return letters[-1] if letters else None
+
+
+def _continues_bullets(line: str, block: list[str]) -> bool:
+    m = _NEXT_BULLET.match(line)
+    last = _last_bullet(block)
+    return m is not None and last is not None and ord(m.group(1)) == ord(last) + 1
+
+
+def _starts_paragraph(line: str, block: list[str]) -> bool:
+    label = find_label(line)
+    return label is not None and not _continues_bullets(line, block)
+
+
+def parse_tags(text: str) -> list[str]:
+    tags = [t.upper() for t in _TAG_SPLIT.split(text) if t]
+    return [t for t in tags if t != "SIPDIS" and t.isalnum()]
+
+
+def clean_subject(text: str) -> str:
+    text = " ".join(text.split())
+    return _SUBJECT_MARKING.sub("", text).strip()
+
+
+def parse_header(lines: list[str]) -> HeaderZone:
+    zone = HeaderZone()
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i < len(lines) and _DATE_LINE.match(lines[i]):
+        i += 1
+    if i < len(lines) and _BANNER.match(lines[i]) and not _is_field(lines[i]):
+        zone.banner = lines[i].strip()
+        i += 1
+    zone.body_start = i
+    seen_field = False
+    j = i
+    while j < len(lines):
+        line = lines[j]
+        if not line.strip():
+            j += 1
+            continue
+        if _SUBJECT.match(line):
+            end = _block_end(lines, j)
+            zone.subject = clean_subject(_SUBJECT.sub("", " ".join(lines[j:end]), count=1))
+        elif _TAGS.match(line):
+            end = j + 1
+            while end < len(lines) and _TAG_LINE.match(lines[end]) and not _is_field(lines[end]):
+                end += 1
+            zone.tags = parse_tags(_TAGS.sub("", " ".join(lines[j:end]), count=1))
+        elif _REF.match(line):
+            end = _ref_block_end(lines, j)
+            ref = " ".join(lines[j:end])
+            zone.ref_text = (zone.ref_text + " " + _REF.sub("", ref, count=1)).strip()
+        elif _EO.match(line) or _CLASSIFIED_BY.match(line):
+            end = _block_end(lines, j)
+        elif seen_field or j - i >= _PREAMBLE_LIMIT or find_label(line) is not None:
+            break
+        else:
+            j += 1
+            continue
+        seen_field = True
+        zone.body_start = end
+        j = end
+    return zone
+
+
+def strip_captions(lines: list[str], start: int) -> int:
+    """Skip blank and caption lines (SIPDIS, NOFORN ...) at the start of the body."""
+    while start < len(lines) and (not lines[start].strip() or _CAPTION.match(lines[start])):
+        start += 1
+    return start

@@ -1,0 +1,45 @@
+"""Section headings: dash-framed titles, `SUMMARY` over a rule, and ALL-CAPS lines
+standing alone in a mixed-case cable (seed: `OVERVIEW`, `PROTECTION ...:`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.cables.structure.blocks import Block
+
+_MAX_HEADING = 80
+_NOT_HEADING = re.compile(r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$", re.I)
+_FIELD = re.compile(r"^\s*(?:TAGS|SUBJ|E\.?O\.?|REF)\b", re.I)
+
+
+def is_mixed_case(text: str) -> bool:
+    """True when at least a tenth of the letters are lower case (not an all-caps cable)."""
+    letters = sum(c.isalpha() for c in text)
+    lower = sum(c.islower() for c in text)
+    return letters > 0 and lower * 10 >= letters
+
+
+def _heading_text(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split()).rstrip(":").strip()
+
+
+def heading_of(block: Block, mixed_case: bool) -> str | None:
+    """The heading a block stands for, or None when it is text."""
+    if block.label is not None or len(block.lines) > 2:
+        return None
+    text = _heading_text(block.lines)
+    if not text or len(text) > _MAX_HEADING or _NOT_HEADING.search(text) or _FIELD.match(text):
+        return None
+    framed = block.rule_before and block.rule_after
+    underlined = block.rule_after and len(block.lines) == 1
+    if framed or underlined:
+        return text
+    if (
+        len(block.lines) == 1
+        and mixed_case
+        and text.isupper()
+        and sum(c.isalpha() for c in text) >= 3
+    ):
+        return text
+    return None

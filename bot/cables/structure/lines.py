@@ -1,0 +1,27 @@
+"""Plain text lines of a body or header: line ends, trailing blanks and `¶` hints removed.
+
+The site's `¶` only repeats the label that follows it (see `labels`); labels are
+found in the text itself, so the character is dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PILCROW = re.compile(r"^([ \t]*)¶", re.M)
+_SIPDIS_LINE = re.compile(r"^[ \t]*SIPDIS[ \t]*$", re.M)
+# SIPDIS glued to the start of a wrapped line (00HARARE6677: "SIPDIS SCENARIOS UNDER").
+_SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])", re.M)
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines without `\\r`, trailing whitespace or leading pilcrows."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    text = _PILCROW.sub(r"\1", text)
+    return [line.rstrip() for line in text.split("\n")]
+
+
+def drop_distribution_captions(lines: list[str]) -> list[str]:
+    """Remove SIPDIS captions that the distribution system scattered through the body."""
+    text = _SIPDIS_PREFIX.sub(r"\1", "\n".join(lines))
+    return _SIPDIS_LINE.sub("", text).split("\n")

@@ -1,0 +1,160 @@
+"""Blocks assembled into sections and paragraphs (CABLES.md 8.2.3-8.2.4).
+
+A labelled block opens a paragraph; unlabelled blocks after it are its continuation;
+unlabelled blocks with no open paragraph (before the first label, after a heading,
+or in cables without labels) are paragraphs of their own with label None, so no body
+text is lost. A numbered paragraph after a lettered run closes that run's section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.cables.structure.blocks import Block, split_blocks
+from bot.cables.structure.headings import heading_of, is_mixed_case
+from bot.cables.structure.labels import leading_marking
+
+_BULLET = re.compile(r"^\s*(?:-{1,2}|\*|\u2022|o|\(?[a-z0-9]{1,3}\)|[a-z]\.)\s")
+_TABLE = re.compile(r"\S {3,}\S")
+# Hard wraps fall at 60-70 columns; a shorter line inside a block ends on purpose.
+_SHORT_LINE = 40
+
+
+@dataclass(slots=True)
+class ParsedParagraph:
+    section: str | None
+    label: str | None
+    marking: str | None
+    blocks: list[list[str]]
+    anchored: bool = False
+    lettered: bool = False
+    parent: str | None = None  # the numbered paragraph a lettered run hangs from
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(join_block(lines) for lines in self.blocks if lines)
+
+
+@dataclass(slots=True)
+class ParsedBody:
+    paragraphs: list[ParsedParagraph] = field(default_factory=list)
+    sections: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+def join_block(lines: list[str]) -> str:
+    """Unwrap hard-wrapped lines; keep line breaks before bullets, after short lines
+    and in tables."""
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        table = _TABLE.search(line) is not None
+        keep_break = (
+            table
+            or _BULLET.match(line) is not None
+            or _TABLE.search(previous) is not None
+            or len(previous.strip()) < _SHORT_LINE
+        )
+        if out and not keep_break:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(line.rstrip() if table else text)
+        previous = line
+    return "\n".join(out)
+
+
+class _Assembler:
+    def __init__(self) -> None:
+        self.body = ParsedBody()
+        self.section: str | None = None
+        self.section_lettered = False
+        self.open: ParsedParagraph | None = None
+        self.last_number: int | None = None
+
+    def heading(self, text: str) -> None:
+        self.section = text
+        self.section_lettered = False
+        self.body.sections.append((text, []))
+        self.open = None
+
+    def _accepts(self, block: Block) -> bool:
+        label = block.label
+        assert label is not None
+        if label.lettered or not label.closing_paren:
+            return True
+        # A `1)` sub-item is a paragraph label only where it continues the numbering.
+        number = int(label.text)
+        expected = 1 if self.last_number is None else self.last_number + 1
+        return number == expected
+
+    def labelled(self, block: Block) -> None:
+        label = block.label
+        assert label is not None
+        if label.lettered:
+            if self.section is not None and not self.body.sections[-1][1]:
+                self.section_lettered = True
+            parent = None
+            if self.section is None and self.last_number is not None:
+                parent = str(self.last_number)
+        else:
+            if self.section is not None and self.section_lettered:
+                self.section = None
+                self.section_lettered = False
+            self.last_number = int(label.text)
+            parent = None
+        first = [label.rest] if label.rest.strip() else []
+        self._add(
+            ParsedParagraph(
+                section=self.section,
+                label=label.text,
+                marking=label.marking,
+                blocks=[first + block.lines[1:]],
+                anchored=label.anchored,
+                lettered=label.lettered,
+                parent=parent,
+            )
+        )
+
+    def unlabelled(self, block: Block) -> None:
+        marked = leading_marking(block.lines[0])
+        if self.open is not None and marked is None:
+            self.open.blocks.append(block.lines)
+            return
+        marking = None
+        lines = block.lines
+        if marked is not None:
+            marking, rest = marked
+            lines = ([rest] if rest.strip() else []) + lines[1:]
+        self._add(
+            ParsedParagraph(section=self.section, label=None, marking=marking, blocks=[lines])
+        )
+        if marking is None:
+            self.open = None
+
+    def _add(self, paragraph: ParsedParagraph) -> None:
+        index = len(self.body.paragraphs)
+        self.body.paragraphs.append(paragraph)
+        if paragraph.section is not None:
+            self.body.sections[-1][1].append(index)
+        self.open = paragraph
+
+    def feed(self, block: Block, mixed_case: bool) -> None:
+        heading = heading_of(block, mixed_case)
+        if heading is not None:
+            self.heading(heading)
+        elif block.label is not None and self._accepts(block):
+            self.labelled(block)
+        else:
+            block.label = None
+            self.unlabelled(block)
+
+
+def parse_body(lines: list[str]) -> ParsedBody:
+    mixed_case = is_mixed_case("\n".join(lines))
+    assembler = _Assembler()
+    for block in split_blocks(lines):
+        assembler.feed(block, mixed_case)
+    return assembler.body

@@ -1,0 +1,89 @@
+"""References: the REF block parsed into canonical ids, undated serials dated from each
+station's serial ranges by month (CABLES.md 8.4).
+
+`STATE 202745` cited in March 2007: STATE had issued at most 40,909 serials by March
+2007, so the serial belongs to 2006 -> `06STATE202745`. An explicit year
+(`06 REYKJAVIK 431`, `2007 VLADIVOSTOK 095`) always wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.cables.months import MonthTable
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+|\S")
+_ALIASES = {"SECSTATE": "STATE", "SECSTAT": "STATE", "USUN": "USUNNEWYORK"}
+_MAX_STATION_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    ref_id: str
+    as_written: str
+    year_inferred: bool
+
+
+def _station(words: list[str], known: set[str]) -> tuple[str, int] | None:
+    """The longest run of trailing words naming a known station, and its word count."""
+    for count in range(min(_MAX_STATION_WORDS, len(words)), 0, -1):
+        name = "".join(words[-count:]).upper()
+        name = _ALIASES.get(name, name)
+        if name in known:
+            return name, count
+    return None
+
+
+def infer_year(station: str, serial: int, year: int, month: int, months: MonthTable) -> int:
+    """The citing cable's year if `station` had reached `serial` by `month`, else the year
+    before. Without serial data for the station the citing year is kept."""
+    highest = months.max_serial(station, year, month)
+    if highest is None or serial <= highest:
+        return year
+    return year - 1
+
+
+def _two_digits(year_token: str) -> str:
+    return year_token[-2:]
+
+
+def parse_references(
+    ref_text: str, citing: tuple[int, int] | None, months: MonthTable
+) -> list[ParsedReference]:
+    known = months.stations()
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(ref_text)]
+    found: list[ParsedReference] = []
+    seen: set[str] = set()
+    for i, (token, _, end) in enumerate(tokens):
+        if not token.isdigit() or len(token) > 6:
+            continue
+        if end < len(ref_text) and ref_text[end].isalpha():
+            continue  # a date-time group such as 121212Z
+        words: list[str] = []
+        j = i - 1
+        while j >= 0 and tokens[j][0].isalpha() and len(words) < _MAX_STATION_WORDS:
+            words.insert(0, tokens[j][0])
+            j -= 1
+        match = _station(words, known)
+        if match is None:
+            continue
+        station, count = match
+        first = i - count
+        before = tokens[first - 1][0] if first > 0 else ""
+        serial = int(token)
+        if before.isdigit() and len(before) in (2, 4):
+            year_text, inferred = _two_digits(before), False
+            written_from = tokens[first - 1][1]
+        elif citing is not None:
+            year = infer_year(station, serial, citing[0], citing[1], months)
+            year_text, inferred = f"{year % 100:02d}", True
+            written_from = tokens[first][1]
+        else:
+            continue
+        ref_id = f"{year_text}{station}{serial}"
+        if ref_id in seen:
+            continue
+        seen.add(ref_id)
+        found.append(ParsedReference(ref_id, ref_text[written_from:end], inferred))
+    return found

@@ -1,0 +1,47 @@
+"""The routing header (first `<pre>` on the site): transmission id, precedence, station,
+date-time group, FM, TO and INFO (CABLES.md 2.4)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cables.model import Routing
+
+_TRANSMISSION = re.compile(r"^\s*(VZCZC[A-Z0-9]+)\s*$")
+_STATION = re.compile(r"^\s*DE\s+([A-Z]{5,})\s+#")
+_DTG = re.compile(r"^\s*([A-Z]{1,2})\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2})\b")
+_KEYWORD = re.compile(r"^\s*(FM|TO|INFO|BT|XMT|ZEN|SUBJECT|E\.O\.)\b")
+_PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
+
+
+def parse_routing(text: str) -> Routing | None:
+    """The routing header, or None when the text has none (partial extracts)."""
+    routing = Routing(text=text.strip())
+    current: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip():
+            current = None
+            continue
+        if (m := _TRANSMISSION.match(line)) is not None:
+            routing.transmission_id = m.group(1)
+        elif (m := _STATION.match(line)) is not None:
+            routing.station = m.group(1)
+        elif routing.dtg is None and (m := _DTG.match(line)) is not None:
+            routing.precedence = _PRECEDENCE.get(m.group(1)[0], m.group(1))
+            routing.dtg = " ".join(m.group(2).split())
+        elif (m := _KEYWORD.match(line)) is not None:
+            current = None
+            rest = line[m.end() :].strip()
+            if m.group(1) == "FM":
+                routing.fm = rest
+            elif m.group(1) == "TO" and routing.fm is not None:
+                current = routing.to
+            elif m.group(1) == "INFO" and routing.fm is not None:
+                current = routing.info
+            if current is not None and rest:
+                current.append(rest)
+        elif current is not None:
+            current.append(line.strip())
+    if routing.fm is None and routing.dtg is None and routing.transmission_id is None:
+        return None
+    return routing

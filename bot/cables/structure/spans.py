@@ -1,0 +1,124 @@
+"""Summary and comment spans (CABLES.md 7 "Summary and comment", 8.2.6).
+
+Found in the paragraph texts: `Summary: ... End Summary.`, `BEGIN SUMMARY`, an
+`End Summary` without a start (from the body start), a `SUMMARY` section;
+`Comment: ... End Comment.`, `(Note: ... End note)`, `[COMMENT: ... END COMMENT.]`,
+`(Health Unit Comment: ... End Comment.)` and `COMMENT` sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.cables.structure.paragraphs import ParsedParagraph
+
+# `Summary:` opens a paragraph; `BEGIN SUMMARY` may stand anywhere.
+_SUMMARY_START = re.compile(
+    r"\bBEGIN\s+SUMMARY\b[\s:.\-]*"
+    r"|(?:^|(?<=\n\n))[(\[]?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*",
+    re.I,
+)
+_SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b[\s.:)\]]*", re.I)
+_COMMENT_START = re.compile(
+    r"(?:^|(?<=[\s(\[]))(?:[A-Z][\w/-]*\s){0,2}?(COMMENT|Comment|NOTE|Note)\s*:\s*"
+)
+_COMMENT_END = {
+    "COMMENT": re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b[\s.:)\]]*", re.I),
+    "NOTE": re.compile(r"\bEND\s+(?:OF\s+)?NOTE\b[\s.:)\]]*", re.I),
+}
+_SUMMARY_HEADING = re.compile(r"^\s*SUMMARY\b", re.I)
+_COMMENT_HEADING = re.compile(r"^\s*COMMENTS?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundSpan:
+    kind: str
+    text: str
+    paragraph: int  # index of the paragraph the span starts in
+
+
+class _Text:
+    """The paragraph texts joined, with a map from offsets back to paragraphs."""
+
+    def __init__(self, paragraphs: list[ParsedParagraph]) -> None:
+        self.texts = [p.text for p in paragraphs]
+        self.starts: list[int] = []
+        offset = 0
+        for text in self.texts:
+            self.starts.append(offset)
+            offset += len(text) + 2
+        self.full = "\n\n".join(self.texts)
+
+    def paragraph_at(self, offset: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def paragraph_end(self, index: int) -> int:
+        return self.starts[index] + len(self.texts[index])
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("()[]").strip()
+
+
+def _section_span(
+    kind: str, heading: re.Pattern[str], paragraphs: list[ParsedParagraph], text: _Text
+) -> FoundSpan | None:
+    members = [i for i, p in enumerate(paragraphs) if p.section and heading.match(p.section)]
+    if not members:
+        return None
+    return FoundSpan(kind, "\n\n".join(text.texts[i] for i in members), members[0])
+
+
+def find_summary(paragraphs: list[ParsedParagraph]) -> FoundSpan | None:
+    if not paragraphs:
+        return None
+    text = _Text(paragraphs)
+    start = _SUMMARY_START.search(text.full)
+    end = _SUMMARY_END.search(text.full, start.end() if start else 0)
+    if start is not None and (end is None or start.start() < end.start()):
+        index = text.paragraph_at(start.start())
+        stop = end.start() if end is not None else text.paragraph_end(index)
+        return FoundSpan("summary", _clean(text.full[start.end() : stop]), index)
+    if end is not None:
+        return FoundSpan("summary", _clean(text.full[: end.start()]), 0)
+    return _section_span("summary", _SUMMARY_HEADING, paragraphs, text)
+
+
+def _comment_stop(text: _Text, start: re.Match[str], kind: str) -> tuple[int, int]:
+    """Where a comment ends (its END marker, else its paragraph or closing bracket),
+    and where to look for the next one."""
+    index = text.paragraph_at(start.start())
+    end = _COMMENT_END[kind].search(text.full, start.end())
+    following = _COMMENT_START.search(text.full, start.end())
+    if end is not None and (following is None or end.start() < following.start()):
+        return end.start(), end.end()
+    stop = text.paragraph_end(index)
+    if text.full[max(0, start.start() - 1) : start.start()] in ("(", "["):
+        close = text.full.find(")", start.end(), stop)
+        stop = close if close >= 0 else stop
+    return stop, stop
+
+
+def find_comments(paragraphs: list[ParsedParagraph]) -> list[FoundSpan]:
+    if not paragraphs:
+        return []
+    text = _Text(paragraphs)
+    spans: list[FoundSpan] = []
+    position = 0
+    while (start := _COMMENT_START.search(text.full, position)) is not None:
+        kind = start.group(1).upper()
+        stop, position = _comment_stop(text, start, kind)
+        index = text.paragraph_at(start.start())
+        spans.append(FoundSpan(kind.lower(), _clean(text.full[start.end() : stop]), index))
+    section = _section_span("comment", _COMMENT_HEADING, paragraphs, text)
+    if section is not None and not any(s.paragraph == section.paragraph for s in spans):
+        spans.append(section)
+    return sorted(spans, key=lambda s: s.paragraph)
