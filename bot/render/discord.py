@@ -133,40 +133,59 @@ class Layout:
     footer: str = ""
 
 
-def _fit_blocks(blocks: Sequence[Block], budget: int) -> list[Block]:
-    """Blocks split so each fits in `budget`; every piece after the first says "continued"."""
-    out: list[Block] = []
-    for block in blocks:
-        if len(block.render()) <= budget:
-            out.append(block)
-            continue
-        if block.quote is None:
-            out.extend(Block(piece) for piece in split_words(block.heading, budget))
-            continue
-        overhead = len(block.heading) + len(_CONTINUED) + len(_CONTINUES) + _CODE_BLOCK_OVERHEAD + 4
-        pieces = split_words(block.quote, budget - overhead)
-        for index, piece in enumerate(pieces):
-            heading = block.heading if index == 0 else f"{block.heading} {_CONTINUED}"
-            trailer = _CONTINUES if index < len(pieces) - 1 else block.trailer
-            out.append(Block(heading, piece, trailer))
-    return out
+# A quote is split to fill the rest of a page only when at least this much room is left.
+_MIN_PIECE = 400
+
+
+def _split_block(block: Block, room: int) -> tuple[Block, Block] | None:
+    """The part of `block` that fits in `room`, and the rest marked "continued"; None if none."""
+    if block.quote is None:
+        if room < _MIN_PIECE:
+            return None
+        first = split_words(block.heading, room)[0]
+        return Block(first), Block(block.heading[len(first) :].lstrip())
+    size = room - len(block.heading) - len(_CONTINUES) - _CODE_BLOCK_OVERHEAD - 2
+    if size < _MIN_PIECE:
+        return None
+    first = split_words(block.quote, size)[0]
+    rest = block.quote[len(first) :].lstrip()
+    heading = block.heading.removesuffix(f" {_CONTINUED}")
+    return (
+        Block(block.heading, first, _CONTINUES),
+        Block(f"{heading} {_CONTINUED}", rest, block.trailer),
+    )
 
 
 def _pages_of(layout: Layout) -> list[list[str]]:
-    """Rendered blocks grouped into page descriptions; the first page leaves room for fields."""
+    """Rendered blocks filling page descriptions in order; the first page leaves room for fields.
+
+    A block too long for the room left is split there (cable text across pages, each
+    piece after the first marked "continued"), so no page is left half empty.
+    """
     fields_size = sum(len(name) + len(value) for name, value in layout.fields)
-    first_budget = _PAGE_BUDGET - min(fields_size, _FIRST_PAGE_FIELDS_BUDGET) - len(layout.intro)
     pages: list[list[str]] = [[layout.intro] if layout.intro else []]
     used = len(layout.intro)
-    budget = max(first_budget, 600)
-    for block in _fit_blocks(layout.blocks, _PAGE_BUDGET):
+    budget = _PAGE_BUDGET - min(fields_size, _FIRST_PAGE_FIELDS_BUDGET)
+    pending = list(layout.blocks)
+    while pending:
+        block = pending.pop(0)
         text = block.render()
-        if pages[-1] and used + len(text) + 2 > budget:
-            pages.append([])
-            used = 0
-            budget = _PAGE_BUDGET
-        pages[-1].append(text)
-        used += len(text) + 2
+        room = budget - used - 2
+        if len(text) <= room:
+            pages[-1].append(text)
+            used += len(text) + 2
+            continue
+        split = _split_block(block, room)
+        if split is not None:
+            pages[-1].append(split[0].render())
+            pending.insert(0, split[1])
+        else:
+            pending.insert(0, block)
+            if not pages[-1]:
+                raise ValueError("a block cannot be split to fit an empty page")
+        pages.append([])
+        used = 0
+        budget = _PAGE_BUDGET
     return pages
 
 

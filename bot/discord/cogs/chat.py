@@ -63,6 +63,10 @@ def args_line(*parts: str | None, **filters: str | int | None) -> str:
 class ChatCog(commands.Cog, name="Cables"):
     def __init__(self, bot: CableBot) -> None:
         self.bot = bot
+        # Here rather than as decorators: a decorator's buckets live on the function and
+        # would be shared by every bot in the process; these belong to this bot's commands.
+        for command in self.get_commands():
+            commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)(command)
 
     async def cog_check(self, ctx: Context) -> bool:  # type: ignore[override]
         allowed = self.bot.settings.allowed_channel_ids
@@ -108,7 +112,6 @@ class ChatCog(commands.Cog, name="Cables"):
     # mypy cannot match discord.py's ParamSpec-based `hybrid_command` signature, hence the ignores.
 
     @commands.hybrid_command(name="cable", description=_description("cable"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.rename(cable_id="id")
     @app_commands.describe(
         cable_id="Reference id, e.g. 07DUSHANBE313 (a WikiLeaks link works too)",
@@ -126,7 +129,6 @@ class ChatCog(commands.Cog, name="Cables"):
         await self._answer(ctx, "cable", args_line(cable_id, section, paragraphs))
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.describe(
         question="Your question in plain words; start with a cable id to ask inside one cable"
     )
@@ -134,7 +136,6 @@ class ChatCog(commands.Cog, name="Cables"):
         await self._answer(ctx, "ask", question)
 
     @commands.hybrid_command(name="search", description=_description("search"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.rename(classification="class")
     @app_commands.describe(
         query="Words to find; filters like tag:KCRM may be typed here too",
@@ -161,7 +162,6 @@ class ChatCog(commands.Cog, name="Cables"):
         await self._answer(ctx, "search", line)
 
     @commands.hybrid_command(name="browse", description=_description("browse"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.rename(classification="class")
     @app_commands.describe(
         filters="Filters as typed after !browse, e.g. tag:KCRM year:2007",
@@ -188,14 +188,12 @@ class ChatCog(commands.Cog, name="Cables"):
         await self._answer(ctx, "browse", line)
 
     @commands.hybrid_command(name="refs", description=_description("refs"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
     async def refs(self, ctx: Context, *, cable_id: str) -> None:
         await self._answer(ctx, "refs", cable_id)
 
     @commands.hybrid_command(name="help", description=_description("help"))  # type: ignore[arg-type]
-    @commands.dynamic_cooldown(user_cooldown, commands.BucketType.user)
     @app_commands.describe(command="One command to explain")
     @app_commands.choices(
         command=[app_commands.Choice(name=name, value=name) for name in COMMAND_NAMES]

@@ -1,0 +1,27 @@
+"""One loaded library for both Discord test folders (loading takes seconds)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from bot.chat.state import AppState, load_state
+from config.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_ID = "07DUSHANBE313"
+
+
+@functools.cache
+def _load(cache_dir: Path) -> AppState:
+    return load_state(Settings(cache_dir=cache_dir))
+
+
+def shared_state(base: Path) -> AppState:
+    """The bundled library, loaded once per test session (`base`: the session's temp root)."""
+    return _load(base / "discord-state-cache")
+
+
+def offline_settings(**overrides: object) -> Settings:
+    """Settings independent of the developer's environment and `.env`."""
+    return Settings(_env_file=None, discord_token=None, **overrides)  # type: ignore[call-arg]

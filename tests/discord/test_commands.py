@@ -1,0 +1,108 @@
+"""Prefix commands through discord.py's own parsing, checks and cooldowns (no network)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.chat.state import AppState
+from bot.discord import errors
+from tests.discord.limits import limit_problems
+from tests.discord.mocks import ALICE, Outbox, install_outbox, invoke, running
+from tests.discord.shared import REPO, offline_settings
+
+REF = "08REYKJAVIK195"
+APP_OWNER = 77
+
+
+@pytest.fixture
+def outbox(monkeypatch: pytest.MonkeyPatch) -> Outbox:
+    return install_outbox(monkeypatch)
+
+
+async def test_cable_card_by_prefix_command(state: AppState, outbox: Outbox) -> None:
+    async with running(offline_settings(), state) as bot:
+        await invoke(bot, "!cable 08 reykjavik-195")
+    card = outbox.last.embeds[0]
+    assert card.title == REF
+    assert card.url == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html"
+    assert {f.name for f in card.fields} >= {"Created", "Classification", "Origin", "Links"}
+    assert limit_problems(outbox.last.embeds) == []
+
+
+async def test_paragraph_is_quoted_exactly_with_its_permalink(
+    state: AppState, outbox: Outbox
+) -> None:
+    cable = state.library.get(REF)
+    assert cable is not None
+    paragraph = next(p for p in cable.paragraphs if p.label == "2")
+    async with running(offline_settings(), state) as bot:
+        await invoke(bot, f"!cable {REF} ¶2")
+    text = outbox.last.embeds[0].description or ""
+    assert f"```\n{paragraph.text}\n```" in text
+    assert paragraph.permalink in text
+
+
+async def test_a_typo_answers_privately_and_costs_no_turn(state: AppState, outbox: Outbox) -> None:
+    settings = offline_settings(cooldown_rate=1, cooldown_seconds=600)
+    async with running(settings, state) as bot:
+        await invoke(bot, "!cable 99QQQQQQ1")
+        await invoke(bot, "!cable")  # missing argument: a user-input error
+        await invoke(bot, f"!cable {REF}")
+        await invoke(bot, f"!cable {REF}")
+    typo, missing, answer, slowed = outbox.sent
+    assert typo.ephemeral and typo.embeds[0].title == "Sorry"
+    assert "Usage: `!cable <id>" in (missing.embeds[0].description or "")
+    assert answer.embeds[0].title == REF
+    assert "try again in" in (slowed.embeds[0].description or "")
+
+
+async def test_long_results_come_with_a_pager(state: AppState, outbox: Outbox) -> None:
+    async with running(offline_settings(), state) as bot:
+        await invoke(bot, "!browse year:2009")
+    assert isinstance(outbox.last.view, discord.ui.View)
+    labels = {getattr(c, "label", None) for c in outbox.last.view.children}
+    assert {"Previous", "Next", "Delete"} <= labels
+
+
+async def test_other_channels_are_ignored_when_channels_are_restricted(
+    state: AppState, outbox: Outbox
+) -> None:
+    async with running(offline_settings(allowed_channel_ids=[4242]), state) as bot:
+        await invoke(bot, f"!cable {REF}")
+        await invoke(bot, f"!cable {REF}", channel_id=4242)
+    assert [s.embeds[0].title for s in outbox.sent] == [REF]
+
+
+async def test_commands_before_the_library_is_loaded_say_so(outbox: Outbox) -> None:
+    async with running(offline_settings(), None) as bot:
+        # setup_hook started the background load; ask before it can finish.
+        await invoke(bot, f"!cable {REF}")
+    assert outbox.last.embeds[0].description == errors.LOADING
+
+
+async def test_reload_is_for_owners_and_swaps_the_whole_library(
+    state: AppState, outbox: Outbox, tmp_path: Path
+) -> None:
+    shutil.copy(REPO / "seeds" / "raw" / f"{REF}.html", tmp_path)
+    settings = offline_settings(owner_ids=[ALICE], library_paths=[tmp_path])
+    async with running(settings, state) as bot:
+        bot.owner_id = APP_OWNER  # as discord.py caches it from the application info
+        await invoke(bot, "!reload", author_id=ALICE + 1)
+        assert bot.state is state
+        await invoke(bot, "!reload")
+        assert bot.state is not state
+        assert bot.state.library.ids() == [REF]
+    assert len(state.library) > 1  # the old state was swapped out whole, never changed
+    assert outbox.sent[0].embeds[0].description == errors.NOT_OWNER
+    assert outbox.last.content is not None and "1 cables" in outbox.last.content
+
+
+async def test_no_reply_can_ping_anyone(state: AppState) -> None:
+    async with running(offline_settings(), state) as bot:
+        mentions = bot.allowed_mentions
+    assert mentions is not None
+    assert mentions.to_dict() == discord.AllowedMentions.none().to_dict()
