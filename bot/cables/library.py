@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from bot.cables.model import Cable
 
 
 class Duplicate(BaseModel):
+    """Copies of one reference id: the one kept, the paths dropped, and why."""
+
     ref_id: str
     kept: str
     dropped: list[str]
@@ -20,16 +23,29 @@ class Duplicate(BaseModel):
 
 
 class Rejection(BaseModel):
+    """An input that gave no cable; `path` names inner records (`#row 37`, `!member`)."""
+
     path: str
     reason: str
 
 
 class LoadReport(BaseModel):
+    """Where every input went.
+
+    `files` counts files and archive members read; `records` counts the cable
+    records found in them (a cables.csv file holds many), and every record is
+    accounted for: `records == cables + dropped duplicate copies + rejected`.
+    """
+
     files: int = 0
+    records: int = 0
     cables: int = 0
     duplicates: list[Duplicate] = Field(default_factory=list)
     rejected: list[Rejection] = Field(default_factory=list)
     by_format: dict[str, int] = Field(default_factory=dict)
+
+    def dropped(self) -> int:
+        return sum(len(d.dropped) for d in self.duplicates)
 
 
 @dataclass(slots=True)
@@ -46,7 +62,18 @@ _TAKE_MARGIN = 5.0
 
 
 class Library:
-    def __init__(self, cables: Iterable[Cable], report: LoadReport | None = None) -> None:
+    """The cables loaded, by reference id.
+
+    `fingerprint` identifies what was loaded (inputs and parser), so derived data
+    such as the search index knows when it must be rebuilt.
+    """
+
+    def __init__(
+        self,
+        cables: Iterable[Cable],
+        report: LoadReport | None = None,
+        fingerprint: str | None = None,
+    ) -> None:
         self._cables: dict[str, Cable] = {}
         self._aliases: dict[str, str] = {}
         for cable in cables:
@@ -58,6 +85,7 @@ class Library:
             for ref in cable.references:
                 self._cited_by.setdefault(ref.ref_id, []).append(cable.ref_id)
         self.report = report or LoadReport(files=0, cables=len(self._cables))
+        self.fingerprint = fingerprint or _content_fingerprint(self._cables.values())
 
     def __len__(self) -> int:
         return len(self._cables)
@@ -101,3 +129,11 @@ class Library:
 
     def cited_by(self, ref_id: str) -> list[str]:
         return sorted(self._cited_by.get(ref_id, []))
+
+
+def _content_fingerprint(cables: Iterable[Cable]) -> str:
+    """Fingerprint of a library built in memory (no input files to hash)."""
+    digest = hashlib.sha256()
+    for cable in sorted(cables, key=lambda c: c.ref_id):
+        digest.update(cable.model_dump_json().encode())
+    return digest.hexdigest()

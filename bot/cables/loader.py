@@ -1,46 +1,330 @@
-"""Load files, directories and archives into a Library.
+"""Load files, directories and archives into a Library, accounting for every input.
 
-PROVISIONAL: only site HTML pages; the full loader accounts for every format,
-duplicate and rejection.
+Shape of the pipeline: inputs -> a stream of `RawCable`s (and rejected records)
+-> the pure map `build_one` -> collection (duplicates, report). Each input is
+loaded, reported as a duplicate copy, or rejected with a reason; a bad file or
+record never stops the load. `build_one` holds no state, so the map can be
+handed to a process pool unchanged.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import io
+import stat
+import sys
 import tarfile
-from collections.abc import Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Protocol
+
+from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.build import build_cable
-from bot.cables.library import Library, LoadReport
-from bot.cables.readers import site_html
+from bot.cables.library import Duplicate, Library, LoadReport, Rejection
+from bot.cables.model import Cable, SiteGeneration, SourceFormat
+from bot.cables.months import month_table
+from bot.cables.raw import RawCable
+from bot.cables.readers import detect
+from bot.cables.readers.rejected import RejectedRecord
+from config.settings import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+Item = RawCable | RejectedRecord
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_TAR_MAGIC_OFFSET = 257
+_PARSER_SOURCES = Path(__file__).resolve().parent
 
 
-def _texts(path: Path) -> Iterator[tuple[str, str]]:
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if child.is_file():
-                yield from _texts(child)
-    elif path.name.endswith((".tar.gz", ".tgz")):
-        with tarfile.open(path) as tar:
-            for member in tar:
-                f = tar.extractfile(member) if member.isfile() else None
-                if f is not None:
-                    yield f"{path}!{member.name}", f.read().decode("utf-8", "replace")
+class _Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class _Tally:
+    """Counts files and fingerprints them while the stream is consumed."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.digest = hashlib.sha256()
+        for source in sorted(_PARSER_SOURCES.rglob("*.py")):
+            self.digest.update(source.read_bytes())
+
+    def saw(self, name: str, size: int, mtime_ns: int) -> None:
+        self.files += 1
+        self.digest.update(f"{name}\0{size}\0{mtime_ns}\n".encode())
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValueError):
+        return str(error)
+    if isinstance(error, OSError) and not isinstance(error, tarfile.TarError):
+        return f"cannot read: {error.strerror or error}"
+    if isinstance(error, (EOFError, zlib.error, tarfile.TarError, gzip.BadGzipFile)):
+        return f"damaged archive or compressed data: {error or type(error).__name__}"
+    return f"unexpected {type(error).__name__}: {error}"
+
+
+def _guarded(name: str, items: Iterator[Item]) -> Iterator[Item]:
+    """`items`, ending with a rejection of `name` if reading it fails midway."""
+    try:
+        yield from items
+    except Exception as error:  # a bad input must never stop the load
+        yield RejectedRecord(name, _reason(error))
+
+
+def _is_tar(head: bytes) -> bool:
+    return head[_TAR_MAGIC_OFFSET : _TAR_MAGIC_OFFSET + 5] == b"ustar"
+
+
+class _Prefixed(io.RawIOBase):
+    """`head`, already read from `rest`, followed by the rest of it.
+
+    Inputs are read forward only: seeking back inside a compressed archive
+    would decompress it again from the start for every member.
+    """
+
+    def __init__(self, head: bytes, rest: _Readable) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _read_head(stream: _Readable) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < detect.HEAD_BYTES:
+        chunk = stream.read(detect.HEAD_BYTES - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _archive(name: str, stream: IO[bytes], tally: _Tally) -> Iterator[Item]:
+    members = 0
+    with tarfile.open(fileobj=stream, mode="r|") as tar:
+        while True:
+            try:
+                member = tar.next()
+            except Exception as error:  # damaged past this point: report and stop
+                yield RejectedRecord(f"{name}!(after {members} members)", _reason(error))
+                return
+            if member is None:
+                return
+            if member.isdir():
+                continue
+            members += 1
+            member_name = f"{name}!{member.name}"
+            tally.saw(member_name, member.size, int(member.mtime * 1e9))
+            content = tar.extractfile(member) if member.isfile() else None
+            if content is None:
+                yield RejectedRecord(member_name, "archive member is a link or device, not a file")
+                continue
+            yield from _guarded(member_name, _records(member_name, content, tally))
+
+
+def _records(
+    name: str, stream: _Readable, tally: _Tally, *, unpacked: bool = False
+) -> Iterator[Item]:
+    """The records of one file's bytes, whatever their compression and format."""
+    head = _read_head(stream)
+    whole = io.BufferedReader(_Prefixed(head, stream))
+    if head.startswith(_GZIP_MAGIC):
+        yield from _records(name, gzip.GzipFile(fileobj=whole), tally, unpacked=True)
+        return
+    if _is_tar(head):
+        yield from _archive(name, whole, tally)
+        return
+    if not unpacked and name.endswith((".gz", ".tgz")):
+        raise ValueError("not gzip data, although the name says so")
+    encoding = detect.encoding(head)
+    reader = detect.reader_for(head.decode(encoding, errors="replace").replace("\r\n", "\n"))
+    streamed = detect.streamed(reader)
+    if streamed is not None:
+        yield from streamed.stream(
+            io.TextIOWrapper(whole, encoding, errors="replace", newline=""), name
+        )
     else:
-        yield str(path), path.read_text("utf-8", "replace")
+        yield from reader.read(detect.decode(whole.read()), name)
+
+
+def _file_records(path: Path, tally: _Tally) -> Iterator[Item]:
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        tally.files += 1
+        reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+        yield RejectedRecord(name, reason)
+        return
+    except OSError as error:
+        tally.files += 1
+        yield RejectedRecord(name, _reason(error))
+        return
+    tally.saw(name, info.st_size, info.st_mtime_ns)
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO would block the load forever.
+        yield RejectedRecord(name, "not a regular file (FIFO, socket or device)")
+        return
+
+    def opened() -> Iterator[Item]:
+        with path.open("rb") as stream:
+            yield from _records(name, stream, tally)
+
+    yield from _guarded(name, opened())
+
+
+def _entries(root: Path) -> Iterator[Path]:
+    """Every non-directory entry under `root` (or `root` itself), sorted."""
+    if root.is_dir():
+        for child in sorted(root.rglob("*")):
+            if not child.is_dir():
+                yield child
+    else:
+        yield root
+
+
+def read_inputs(paths: Iterable[Path], tally: _Tally) -> Iterator[Item]:
+    for root in paths:
+        for entry in _entries(root):
+            yield from _file_records(entry, tally)
+
+
+def build_one(item: Item) -> Cable | RejectedRecord:
+    """The pure map of the pipeline: a reader's record to a Cable or a rejection."""
+    if isinstance(item, RejectedRecord):
+        return item
+    try:
+        return build_cable(item, month_table())
+    except Exception as error:  # one unusable record must not stop the load
+        return RejectedRecord(item.path, f"cannot build the cable: {_reason(error)}")
+
+
+# Lower is more authoritative (task brief / CABLES.md 6): the final 2011 release
+# (site page or cables.csv) over the early-2011 crawl over Dec 2010 pages over
+# third-party text dumps.
+_FINAL, _CSV, _CRAWL, _SITE_2010, _DUMP = range(5)
+_DESCRIPTIONS = {
+    _FINAL: "final 2011 site page",
+    _CSV: "cables.csv row",
+    _CRAWL: "early-2011 site page",
+    _SITE_2010: "Dec 2010 site page",
+}
+_DUMP_NAMES = {
+    SourceFormat.SCRAPER_TEXT: "scraper text",
+    SourceFormat.PDF_TEXT: "PDF text",
+    SourceFormat.JSONL: "JSON-lines record",
+}
+
+
+def _rank(cable: Cable) -> int:
+    source = cable.source
+    if source.format is SourceFormat.CABLES_CSV:
+        return _CSV
+    if source.format in (SourceFormat.SITE_HTML, SourceFormat.SITE_TEXT):
+        if source.generation is SiteGeneration.FINAL_2011:
+            return _FINAL
+        if source.generation is SiteGeneration.CRAWL_2011:
+            return _CRAWL
+        return _SITE_2010
+    return _DUMP
+
+
+def _describe(cable: Cable) -> str:
+    rank = _rank(cable)
+    return _DESCRIPTIONS.get(rank) or _DUMP_NAMES.get(cable.source.format, "text dump")
+
+
+def _why(kept: Cable, dropped: Cable) -> str:
+    """Why `dropped` lost to `kept`, in a phrase naming the dropped copy."""
+    kept_rank, dropped_rank = _rank(kept), _rank(dropped)
+    if kept_rank == dropped_rank:
+        return f"{_describe(dropped)} dropped: same source rank, the first copy loaded is kept"
+    if {kept_rank, dropped_rank} == {_FINAL, _CSV}:
+        return (
+            f"{_describe(dropped)} dropped: the final 2011 site page and the cables.csv row "
+            "are the same final release; the site page wins because its ¶ anchors are the "
+            "permalink targets"
+        )
+    return f"{_describe(dropped)} dropped: a {_describe(kept)} is more authoritative"
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.kept: dict[str, Cable] = {}
+        self.dropped: dict[str, list[Cable]] = {}
+        self.rejected: list[Rejection] = []
+        self.records = 0
+
+    def add(self, result: Cable | RejectedRecord) -> None:
+        self.records += 1
+        if isinstance(result, RejectedRecord):
+            self.rejected.append(Rejection(path=result.path, reason=result.reason))
+            return
+        current = self.kept.get(result.ref_id)
+        if current is None:
+            self.kept[result.ref_id] = result
+            return
+        # Strictly better only: among equals the first loaded stays (stable order).
+        if _rank(result) < _rank(current):
+            current, result = result, current
+            self.kept[result.ref_id] = current
+        self.dropped.setdefault(result.ref_id, []).append(result)
+
+    def duplicates(self) -> list[Duplicate]:
+        return [
+            Duplicate(
+                ref_id=ref_id,
+                kept=self.kept[ref_id].source.path,
+                dropped=[copy.source.path for copy in copies],
+                reason="; ".join(_why(self.kept[ref_id], copy) for copy in copies),
+            )
+            for ref_id, copies in sorted(self.dropped.items())
+        ]
 
 
 def load_library(paths: Sequence[Path] = ()) -> Library:
-    cables = {}
-    report = LoadReport()
-    for root in paths or [SEEDS]:
-        for name, text in _texts(root):
-            report.files += 1
-            if site_html.sniff(text[:100_000]):
-                for raw in site_html.read(text, name):
-                    cable = build_cable(raw)
-                    cables[cable.ref_id] = cable
-    report.cables = len(cables)
-    return Library(cables.values(), report)
+    """Load `paths` (files, directories, .tar.gz/.gz archives); default: the bundled seeds."""
+    tally = _Tally()
+    collector = _Collector()
+    results = map(build_one, read_inputs(paths or [SEEDS], tally))
+    progress = tqdm(
+        results,
+        desc="loading cables",
+        unit=" records",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+    )
+    for result in progress:
+        collector.add(result)
+    by_format: dict[str, int] = {}
+    for cable in collector.kept.values():
+        by_format[cable.source.format.value] = by_format.get(cable.source.format.value, 0) + 1
+    report = LoadReport(
+        files=tally.files,
+        records=collector.records,
+        cables=len(collector.kept),
+        duplicates=collector.duplicates(),
+        rejected=collector.rejected,
+        by_format=dict(sorted(by_format.items())),
+    )
+    return Library(collector.kept.values(), report, fingerprint=tally.digest.hexdigest())
