@@ -47,6 +47,10 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
     return lines
 
 
+def _title(text: str, width: int) -> list[str]:
+    return textwrap.wrap(_safe(text), width, subsequent_indent=INDENT)
+
+
 def _reference(ref: ReferenceInfo) -> str:
     line = f"{INDENT}{ref.ref_id}  {REFERENCE_STATUS[ref.status]}"
     if ref.as_written and ref.as_written != ref.ref_id:
@@ -55,7 +59,7 @@ def _reference(ref: ReferenceInfo) -> str:
 
 
 def card(reply: CableCard, width: int) -> list[str]:
-    lines = [f"{reply.ref_id}: {reply.subject or '(no subject)'}"]
+    lines = _title(f"{reply.ref_id}: {reply.subject or '(no subject)'}", width)
     lines += [
         f"Created {when(reply.created, reply.minutes_unreliable)}"
         f" · Released {when(reply.released)}",
@@ -84,7 +88,7 @@ def card(reply: CableCard, width: int) -> list[str]:
 
 def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
     where = f", {reply.section.rstrip(':')}" if reply.section else ""
-    lines = [f"{reply.ref_id}{where}: {reply.subject}"]
+    lines = _title(f"{reply.ref_id}{where}: {reply.subject}", width)
     for p in reply.paragraphs:
         lines += ["", paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
         lines.append(f"{INDENT}{p.permalink}" + (" (anchor shared)" if p.anchor_ambiguous else ""))
@@ -95,7 +99,7 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     lines: list[str] = []
     for number, hit in enumerate(hits, first_number):
         title = f"{number}. {hit.ref_id} {paragraph_label(hit.label, hit.section)}"
-        lines += ["", title + (f" · {hit.subject}" if hit.subject else "")]
+        lines += ["", *_title(title + (f" · {hit.subject}" if hit.subject else ""), width)]
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
     return lines
@@ -132,7 +136,7 @@ def _listing(cable: CableListing, width: int) -> list[str]:
     date = cable.created.strftime("%Y-%m-%d") if cable.created else "????-??-??"
     head = f"{date}  {cable.ref_id}  {cable.classification} · {cable.origin}"
     return [
-        head,
+        *_title(head, width),
         *textwrap.wrap(
             _safe(cable.subject), width, initial_indent=INDENT, subsequent_indent=INDENT
         ),
@@ -147,7 +151,7 @@ def browse(reply: BrowseReply, width: int) -> list[str]:
 
 
 def refs(reply: RefsReply, width: int) -> list[str]:
-    lines = [f"{reply.ref_id}: {reply.subject}", "Cites:"]
+    lines = [*_title(f"{reply.ref_id}: {reply.subject}", width), "Cites:"]
     lines += [_reference(ref) for ref in reply.cites] or [f"{INDENT}nothing"]
     lines.append("Cited by (in the library):")
     for cable in reply.cited_by:
@@ -157,8 +161,17 @@ def refs(reply: RefsReply, width: int) -> list[str]:
     return lines
 
 
-def help_text(reply: HelpReply) -> list[str]:
-    return reply.text.rstrip("\n").splitlines()
+def help_text(reply: HelpReply, width: int) -> list[str]:
+    """Markdown wrapped for reading: headings and indented examples stay as they are."""
+    lines: list[str] = []
+    for line in reply.text.rstrip("\n").splitlines():
+        if line.startswith(("#", INDENT)) or not line:
+            lines.append(line)
+        elif line.startswith("- "):
+            lines += textwrap.wrap(line, width, subsequent_indent="  ")
+        else:
+            lines += textwrap.wrap(line, width)
+    return lines
 
 
 def error(reply: ErrorReply, width: int) -> list[str]:
@@ -183,7 +196,7 @@ def _body(reply: Reply, width: int) -> list[str]:
         case RefsReply():
             return refs(reply, width)
         case HelpReply():
-            return help_text(reply)
+            return help_text(reply, width)
         case ErrorReply():
             return error(reply, width)
 

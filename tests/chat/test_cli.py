@@ -1,0 +1,106 @@
+"""`cablebot chat` run as a real subprocess of the installed console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CABLEBOT = Path(sys.executable).with_name("cablebot")
+
+LINES = [
+    "!cable 08REYKJAVIK195",
+    "",
+    "cable 72TEHRAN1164 ¶3-5",
+    "!frobnicate @everyone",
+    "!browse year:1972",
+    "!cable " + "x" * 5000,
+    "!ask what did the shah request about F-4 aircraft",
+    "!help refs",
+]
+
+
+def _run(args: list[str], tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CACHE_DIR": str(tmp_path / "cache")}
+    return subprocess.run(
+        [str(CABLEBOT), "chat", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def json_lines_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    return _run(["--json"], tmp_path_factory.mktemp("jsonl"), "\n".join(LINES) + "\n")
+
+
+def test_json_lines_one_reply_per_line_in_order(
+    json_lines_run: subprocess.CompletedProcess[str],
+) -> None:
+    assert json_lines_run.returncode == 0, json_lines_run.stderr
+    replies = [json.loads(line) for line in json_lines_run.stdout.splitlines()]
+    assert [r["kind"] for r in replies] == [
+        "cable",
+        "error",
+        "paragraphs",
+        "error",
+        "browse",
+        "error",
+        "answer",
+        "help",
+    ]
+    assert replies[0]["ref_id"] == "08REYKJAVIK195"
+    assert [p["label"] for p in replies[2]["paragraphs"]] == ["3", "4", "5"]
+    assert "@" not in replies[3]["message"]
+    assert replies[5]["notes"][0].startswith("Your message had 5,007 characters")
+    assert replies[6]["hits"][0]["ref_id"] == "72TEHRAN1164"
+    assert replies[7]["topic"] == "refs"
+    assert "Traceback" not in json_lines_run.stderr
+
+
+def test_json_for_one_message(tmp_path: Path) -> None:
+    done = _run(["--json", "cable", "08", "reykjavik", "195", "¶2"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    reply = json.loads(done.stdout)
+    assert reply["kind"] == "paragraphs"
+    assert reply["paragraphs"][0]["permalink"].endswith("08REYKJAVIK195.html#par2")
+
+
+def test_terminal_chat_reads_until_end_of_input(tmp_path: Path) -> None:
+    done = _run([], tmp_path, "help cable\n!cable 72TEHRAN1164 2\n")
+    assert done.returncode == 0, done.stderr
+    assert "## `!cable <id>" in done.stdout
+    assert "https://wikileaks.org/cable/1972/02/72TEHRAN1164.html#par2" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_terminal_chat_stops_quietly_on_ctrl_c(tmp_path: Path) -> None:
+    chat = subprocess.Popen(
+        [str(CABLEBOT), "chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert chat.stdin is not None and chat.stdout is not None
+    chat.stdin.write("help help\n")
+    chat.stdin.flush()
+    # The reply to the first line proves the library is loaded and input is awaited.
+    while "help [<command>]" not in chat.stdout.readline():
+        pass
+    chat.send_signal(signal.SIGINT)
+    _, stderr = chat.communicate(timeout=30)
+    assert chat.returncode == 0
+    assert "Traceback" not in stderr

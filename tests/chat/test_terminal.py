@@ -1,0 +1,65 @@
+"""The plain-text renderer, on replies from the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.replies import ParagraphItem, ParagraphsReply
+from bot.render.terminal import render
+from tests.chat.conftest import Ask
+
+LINES = [
+    "!cable 08REYKJAVIK195",
+    "!cable 72TEHRAN1164 ¶3-5",
+    "!ask what did the shah request about F-4 aircraft",
+    "!search peacekeeping tag:KPKO",
+    "!browse year:1972",
+    "!refs 72TEHRAN1164",
+    "!help",
+    "!cable 09 baku 17",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_lines_fit_the_width_except_links(ask: Ask, line: str) -> None:
+    text = render(ask(line), width=72)
+    assert text.strip()
+    for row in text.splitlines():
+        assert len(row) <= 72 or "https://" in row or row.startswith("#"), row
+
+
+def test_card_text(ask: Ask) -> None:
+    text = render(ask("!cable 08REYKJAVIK195"))
+    assert text.splitlines()[0].startswith("08REYKJAVIK195: ICELAND: PEACEKEEPING")
+    # The minutes of this early-release cable are not trustworthy, so they are not shown.
+    assert "Created 2008-09-09 17:?? · Released 2011-01-13 05:05" in text
+    assert "IC (Iceland)" in text
+    assert "WikiLeaks: https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html" in text
+    assert "PlusD:     https://wikileaks.org/plusd/cables/08REYKJAVIK195_a.html" in text
+
+
+def test_hits_show_plain_excerpts_and_full_links(ask: Ask) -> None:
+    text = render(ask("!ask what did the shah request about F-4 aircraft"))
+    assert "1. 72TEHRAN1164 ¶2 · ACCELERATION OF F-4ES FOR IRAN" in text
+    assert "**" not in text
+    assert "https://wikileaks.org/cable/1972/02/72TEHRAN1164.html#par2" in text
+
+
+def test_notes_come_first(ask: Ask) -> None:
+    text = render(ask("!cable 08REYKJAVIK19"))
+    assert text.startswith("Note: Showing 08REYKJAVIK195, the closest match to 08REYKJAVIK19.")
+
+
+def test_terminal_escapes_in_cable_text_are_removed() -> None:
+    reply = ParagraphsReply(
+        ref_id="X",
+        subject="S",
+        paragraphs=[
+            ParagraphItem(section="A", label="1", text="a\x1b[2Jb\x07c", permalink="https://x#par1")
+        ],
+        permalink="https://x",
+    )
+    text = render(reply)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "a[2Jbc" in text
+    assert "¶1 (A)" in text
