@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -59,6 +60,7 @@ class Resolution:
 # A fuzzy match this close, and clearly ahead of the runner-up, is simply taken.
 _TAKE_SCORE = 90.0
 _TAKE_MARGIN = 5.0
+_DIGITS = re.compile(r"\d+")
 
 
 class Library:
@@ -121,7 +123,7 @@ class Library:
         if exact is not None:
             return Resolution(exact)
         close = self.suggest(text)
-        if close and close[0][1] >= _TAKE_SCORE:
+        if close and close[0][1] >= _TAKE_SCORE and _same_numbers(text, close[0][0]):
             runner_up = close[1][1] if len(close) > 1 else 0.0
             if close[0][1] - runner_up >= _TAKE_MARGIN:
                 return Resolution(self._cables[close[0][0]])
@@ -129,6 +131,11 @@ class Library:
 
     def cited_by(self, ref_id: str) -> list[str]:
         return sorted(self._cited_by.get(ref_id, []))
+
+
+def _same_numbers(typed: str, ref_id: str) -> bool:
+    """A typo in the station may be corrected; a different year or serial is another cable."""
+    return _DIGITS.findall(compact_id(typed)) == _DIGITS.findall(ref_id)
 
 
 def _content_fingerprint(cables: Iterable[Cable]) -> str:
