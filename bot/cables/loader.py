@@ -45,7 +45,7 @@ class _Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-class _Tally:
+class InputTally:
     """Counts files and fingerprints them while the stream is consumed."""
 
     def __init__(self) -> None:
@@ -119,7 +119,7 @@ def _read_head(stream: _Readable) -> bytes:
     return b"".join(chunks)
 
 
-def _archive(name: str, stream: IO[bytes], tally: _Tally) -> Iterator[Item]:
+def _archive(name: str, stream: IO[bytes], tally: InputTally) -> Iterator[Item]:
     members = 0
     with tarfile.open(fileobj=stream, mode="r|") as tar:
         while True:
@@ -143,7 +143,7 @@ def _archive(name: str, stream: IO[bytes], tally: _Tally) -> Iterator[Item]:
 
 
 def _records(
-    name: str, stream: _Readable, tally: _Tally, *, unpacked: bool = False
+    name: str, stream: _Readable, tally: InputTally, *, unpacked: bool = False
 ) -> Iterator[Item]:
     """The records of one file's bytes, whatever their compression and format."""
     head = _read_head(stream)
@@ -167,7 +167,7 @@ def _records(
         yield from reader.read(detect.decode(whole.read()), name)
 
 
-def _file_records(path: Path, tally: _Tally) -> Iterator[Item]:
+def _file_records(path: Path, tally: InputTally) -> Iterator[Item]:
     name = str(path)
     try:
         info = path.stat()
@@ -203,7 +203,9 @@ def _entries(root: Path) -> Iterator[Path]:
         yield root
 
 
-def read_inputs(paths: Iterable[Path], tally: _Tally) -> Iterator[Item]:
+def read_inputs(paths: Iterable[Path], tally: InputTally | None = None) -> Iterator[Item]:
+    """The records of every input under `paths`, rejected ones included, in order."""
+    tally = tally or InputTally()
     for root in paths:
         for entry in _entries(root):
             yield from _file_records(entry, tally)
@@ -304,7 +306,7 @@ class _Collector:
 
 def load_library(paths: Sequence[Path] = ()) -> Library:
     """Load `paths` (files, directories, .tar.gz/.gz archives); default: the bundled seeds."""
-    tally = _Tally()
+    tally = InputTally()
     collector = _Collector()
     results = map(build_one, read_inputs(paths or [SEEDS], tally))
     progress = tqdm(
