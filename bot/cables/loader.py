@@ -46,7 +46,7 @@ class _Readable(Protocol):
 
 
 class InputTally:
-    """Counts files and fingerprints them while the stream is consumed."""
+    """Counts files and archive members, and fingerprints them, as the stream is consumed."""
 
     def __init__(self) -> None:
         self.files = 0
@@ -122,6 +122,7 @@ def _read_head(stream: _Readable) -> bytes:
 def _archive(name: str, stream: IO[bytes], tally: InputTally) -> Iterator[Item]:
     members = 0
     with tarfile.open(fileobj=stream, mode="r|") as tar:
+        tally.files -= 1  # an archive counts as its members, not as one more file
         while True:
             try:
                 member = tar.next()

@@ -17,6 +17,7 @@ from bot.cables.readers import (
     pdf_text,
     scraper_text,
     site_html,
+    site_text,
 )
 from bot.cables.readers.rejected import RejectedRecord
 
@@ -43,7 +44,7 @@ class StreamReader(Reader, Protocol):
 
 # Most specific first: a site page's text also contains routing lines and banners
 # that the bare-telegram (PDF text) reader would accept.
-_READERS: tuple[Reader, ...] = (site_html, scraper_text, cables_csv, jsonl, pdf_text)
+_READERS: tuple[Reader, ...] = (site_html, site_text, scraper_text, cables_csv, jsonl, pdf_text)
 _STREAMED: tuple[StreamReader, ...] = (cables_csv, jsonl)
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 # Text has essentially no control bytes (both encodings agree on them); garbage ~10%.
