@@ -78,20 +78,22 @@ def _span(found: FoundSpan | None, paragraphs: list[ParsedParagraph]) -> Span | 
     return Span(kind=found.kind, text=found.text, section=home.section, label=home.label)
 
 
-def _paragraphs(body: ParsedBody, wl_id: str, url: str, taken: set[str]) -> list[Paragraph]:
+def _paragraphs(
+    body: ParsedBody, texts: list[str], wl_id: str, url: str, taken: set[str]
+) -> list[Paragraph]:
     links = paragraph_links(body.paragraphs, url, taken)
     return [
         Paragraph(
             section=p.section,
             label=p.label,
             marking=p.marking,
-            text=p.text,
+            text=text,
             permalink=link.permalink,
             locator=f"{wl_id} ¶{link.key}",
             anchor_ambiguous=link.anchor_ambiguous,
             key=link.key,
         )
-        for p, link in zip(body.paragraphs, links, strict=True)
+        for p, text, link in zip(body.paragraphs, texts, links, strict=True)
     ]
 
 
@@ -120,6 +122,8 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     taken = {label for line in lines[:start] if (label := site_anchor(line)) is not None}
     body_lines, signer = split_signer(lines[start:])
     body = parse_body(body_lines)
+    texts = [p.text for p in body.paragraphs]
+    headings = [p.section for p in body.paragraphs]
     routing = parse_routing(raw.header) if raw.header.strip() else None
     return Cable(
         ref_id=wl_id,
@@ -133,15 +137,15 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         subject=zone.subject or (raw.title or "").strip(),
         tags=zone.tags,
         references=_references(raw, zone, ym, months),
-        summary=_span(find_summary(body.paragraphs), body.paragraphs),
+        summary=_span(find_summary(texts, headings), body.paragraphs),
         comments=[
             span
-            for found in find_comments(body.paragraphs)
+            for found in find_comments(texts, headings)
             if (span := _span(found, body.paragraphs)) is not None
         ],
         signer=signer,
         sections=_sections(body),
-        paragraphs=_paragraphs(body, wl_id, url, taken),
+        paragraphs=_paragraphs(body, texts, wl_id, url, taken),
         partial=partial,
         body_withheld=raw.body.rstrip().endswith("...") and raw.generation in _WITHHELD_GENERATIONS,
         source=Source(path=raw.path, format=raw.format, generation=raw.generation),

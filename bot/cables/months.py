@@ -28,6 +28,7 @@ class MonthTable:
     months: dict[str, tuple[int, int]] = field(default_factory=dict)
     # (station, year) -> sorted list of (month, max serial issued up to that month)
     _serials: dict[tuple[str, int], list[tuple[int, int]]] = field(default_factory=dict)
+    _stations: frozenset[str] | None = None
 
     def __contains__(self, ref_id: str) -> bool:
         return ref_id in self.months
@@ -47,8 +48,11 @@ class MonthTable:
         i = bisect.bisect_right(rows, (month, 1 << 62))
         return rows[i - 1][1] if i else None
 
-    def stations(self) -> set[str]:
-        return {station for station, _ in self._serials}
+    def stations(self) -> frozenset[str]:
+        """Every station with a serial range (computed once; the table is read-only)."""
+        if self._stations is None:
+            self._stations = frozenset(station for station, _ in self._serials)
+        return self._stations
 
 
 def parse_month_table(lines: list[str]) -> MonthTable:

@@ -25,8 +25,8 @@ _REF = re.compile(
 )
 _CLASSIFIED_BY = re.compile(r"^\s*(?:CLASSIFIED\s+BY|DECLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
 _TAG_LINE = re.compile(r"^\s*[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*\s*$")
-_REF_BULLET = re.compile(r"(?:^|\s)\(?([A-Z])[.)]\s*(?=[A-Z0-9])")
-_NEXT_BULLET = re.compile(r"^\s*\(?([A-Z])[.)]\s*[A-Z0-9]")
+_REF_BULLET = re.compile(r"(?:^|\s)\(?([A-Z])[.)]\s*(?=[(A-Z0-9])")
+_NEXT_BULLET = re.compile(r"^\s*\(?([A-Z])[.)]\s*[(A-Z0-9]")
 _CAPTION = re.compile(
     r"^\s*(?:SIPDIS|SENSITIVE(?: BUT UNCLASSIFIED)?|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|"
     r"E F T O|C O R R E C T E D\s+C O P Y|CORRECTED COPY|FOR OFFICIAL USE ONLY|"
@@ -76,7 +76,7 @@ def _ref_block_end(lines: list[str], start: int) -> int:
     end = start + 1
     while True:
         while end < len(lines) and lines[end].strip() and not _is_field(lines[end]):
-            if _starts_paragraph(lines[end], lines[start:end]):
+            if _starts_paragraph(lines[end]):
                 return end
             end += 1
         nxt = end
@@ -88,8 +88,9 @@ def _ref_block_end(lines: list[str], start: int) -> int:
 
 
 def _last_bullet(block: list[str]) -> str | None:
+    """The highest bullet letter so far (bullets may quote older letters: `C. (B) ...`)."""
     letters = _REF_BULLET.findall(" ".join(block))
-    return letters[-1] if letters else None
+    return max(letters) if letters else None
 
 
 def _continues_bullets(line: str, block: list[str]) -> bool:
@@ -98,9 +99,10 @@ def _continues_bullets(line: str, block: list[str]) -> bool:
     return m is not None and last is not None and ord(m.group(1)) == ord(last) + 1
 
 
-def _starts_paragraph(line: str, block: list[str]) -> bool:
+def _starts_paragraph(line: str) -> bool:
+    """Inside a REF block a lettered line is one more bullet; a numbered one opens the body."""
     label = find_label(line)
-    return label is not None and not _continues_bullets(line, block)
+    return label is not None and not label.lettered
 
 
 def parse_tags(text: str) -> list[str]:

@@ -5,19 +5,22 @@ standing alone in a mixed-case cable (seed: `OVERVIEW`, `PROTECTION ...:`).
 from __future__ import annotations
 
 import re
+import string
 
 from bot.cables.structure.blocks import Block
 
 _MAX_HEADING = 80
 _NOT_HEADING = re.compile(r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$", re.I)
+_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
+_DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
 _FIELD = re.compile(r"^\s*(?:TAGS|SUBJ|E\.?O\.?|REF)\b", re.I)
 
 
 def is_mixed_case(text: str) -> bool:
     """True when at least a tenth of the letters are lower case (not an all-caps cable)."""
-    letters = sum(c.isalpha() for c in text)
-    lower = sum(c.islower() for c in text)
-    return letters > 0 and lower * 10 >= letters
+    lower = len(text) - len(text.translate(_DROP_LOWER))
+    upper = len(text) - len(text.translate(_DROP_UPPER))
+    return lower > 0 and lower * 10 >= lower + upper
 
 
 def _heading_text(lines: list[str]) -> str:

@@ -18,11 +18,11 @@ MARKING = re.compile(
 )
 _LABEL = re.compile(
     r"^[ \t]*¶?[ \t]*(?:"
-    r"(?P<num>\d{1,3})(?P<nsep>\.(?=\s|\(|[A-Z][a-z])|\)(?=\s)|(?=[ \t]+\((?:TS|SBU|U|C|S)\b))"
-    r"|(?P<let>[A-Z])(?P<lsep>[.)])(?=\s)"
+    r"(?P<num>\d{1,3})(?P<nsep>\.(?=\s|$|\(|[A-Z][a-z])|\)(?=\s)|(?=[ \t]+\((?:TS|SBU|U|C|S)\b))"
+    r"|(?P<let>[A-Z])(?P<lsep>[.)])(?=\s|$)"
     r")[ \t]*"
 )
-_SITE_ANCHOR = re.compile(r"^[ \t]*¶?[ \t]*(\d+|[A-Z])\.\s")
+_SITE_ANCHOR = re.compile(r"^[ \t]*¶?[ \t]*(\d+|[A-Z])\.(?:\s|$)")
 _LEADING_MARKING = re.compile(r"^[ \t]*¶?[ \t]*(" + MARKING.pattern + r")[ \t]*", re.I)
 
 

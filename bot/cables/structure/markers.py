@@ -16,6 +16,7 @@ _NEW_MARKER_LINE = re.compile(r"^\s*[A-Z][A-Z .'()-]*? \d{5,8}\s+\d{3}(?:\.\d)?\
 # Inline, only one station word may precede the 8-digit serial, so that upper-case
 # text before the marker is never eaten.
 _NEW_MARKER_INLINE = re.compile(r"[ \t]*\b[A-Z][A-Z'.-]+ \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_ANY_NEW_MARKER = re.compile(r"\S \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _OLD_MARKER = re.compile(
     r"\bPAGE (\d{2,3})\s+[A-Z][A-Z .]*?\s+\d{3,6}\s+\d\d\s+OF\s+\d\d\s+\d{6}Z[ \t]*"
 )
@@ -64,6 +65,10 @@ def _pop_repeated_routing(out: list[str]) -> None:
 class _MarkerRemover:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
+        text = "\n".join(lines)
+        # Most cables have neither old-style nor inline markers: skip those searches.
+        self.has_old = "PAGE " in text
+        self.has_inline = _ANY_NEW_MARKER.search(text) is not None
         self.out: list[str] = []
         self.join_pending = False
         self.seen_tails: set[str] = set()
@@ -83,7 +88,7 @@ class _MarkerRemover:
         return self.out
 
     def _line(self, i: int, line: str) -> None:
-        old = _OLD_MARKER.search(line)
+        old = _OLD_MARKER.search(line) if self.has_old else None
         if old is not None:
             self._old_marker(i, line, old)
             return
@@ -100,7 +105,7 @@ class _MarkerRemover:
                 self.out.pop()
             self.join_pending = True
             return
-        if "OF" in line:
+        if self.has_inline:
             line = _NEW_MARKER_INLINE.sub("", line)
         self._text(line)
 

@@ -19,6 +19,7 @@ _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|\u2022|o|\(?[a-z0-9]{1,3}\)|[a-z]\.)\s")
 _TABLE = re.compile(r"\S {3,}\S")
 # Hard wraps fall at 60-70 columns; a shorter line inside a block ends on purpose.
 _SHORT_LINE = 40
+_MAX_NUMBER_JUMP = 5
 
 
 @dataclass(slots=True)
@@ -73,6 +74,8 @@ class _Assembler:
         self.section_lettered = False
         self.open: ParsedParagraph | None = None
         self.last_number: int | None = None
+        self.last_paren = False
+        self.top_number = 0  # numbering may restart (1 2 3 1 2 3) and then resume
 
     def heading(self, text: str) -> None:
         self.section = text
@@ -83,12 +86,15 @@ class _Assembler:
     def _accepts(self, block: Block) -> bool:
         label = block.label
         assert label is not None
-        if label.lettered or not label.closing_paren:
+        if label.lettered:
             return True
-        # A `1)` sub-item is a paragraph label only where it continues the numbering.
-        number = int(label.text)
-        expected = 1 if self.last_number is None else self.last_number + 1
-        return number == expected
+        if not label.closing_paren:
+            # A number far past the last one is a wrapped date or count (`November\n26.`).
+            return self.last_number is None or int(label.text) <= self.top_number + _MAX_NUMBER_JUMP
+        # `1)` is a sub-item unless the numbering itself uses that form and it continues.
+        if self.last_number is None:
+            return label.text == "1"
+        return self.last_paren and int(label.text) == self.last_number + 1
 
     def labelled(self, block: Block) -> None:
         label = block.label
@@ -104,6 +110,8 @@ class _Assembler:
                 self.section = None
                 self.section_lettered = False
             self.last_number = int(label.text)
+            self.top_number = max(self.top_number, self.last_number)
+            self.last_paren = label.closing_paren
             parent = None
         first = [label.rest] if label.rest.strip() else []
         self._add(

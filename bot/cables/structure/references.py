@@ -25,7 +25,7 @@ class ParsedReference:
     year_inferred: bool
 
 
-def _station(words: list[str], known: set[str]) -> tuple[str, int] | None:
+def _station(words: list[str], known: frozenset[str]) -> tuple[str, int] | None:
     """The longest run of trailing words naming a known station, and its word count."""
     for count in range(min(_MAX_STATION_WORDS, len(words)), 0, -1):
         name = "".join(words[-count:]).upper()

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.cables.structure.paragraphs import ParsedParagraph
-
 # `Summary:` opens a paragraph; `BEGIN SUMMARY` may stand anywhere.
 _SUMMARY_START = re.compile(
     r"\bBEGIN\s+SUMMARY\b[\s:.\-]*"
@@ -20,9 +18,9 @@ _SUMMARY_START = re.compile(
     re.I,
 )
 _SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b[\s.:)\]]*", re.I)
-_COMMENT_START = re.compile(
-    r"(?:^|(?<=[\s(\[]))(?:[A-Z][\w/-]*\s){0,2}?(COMMENT|Comment|NOTE|Note)\s*:\s*"
-)
+_COMMENT_START = re.compile(r"(?<![\w-])(COMMENT|Comment|NOTE|Note)\s*:\s*")
+# `(Note: ...`, `[COMMENT: ...`, `(Health Unit Comment: ...`: an opening bracket shortly before.
+_OPENED = re.compile(r"[(\[][\w /-]{0,30}$")
 _COMMENT_END = {
     "COMMENT": re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b[\s.:)\]]*", re.I),
     "NOTE": re.compile(r"\bEND\s+(?:OF\s+)?NOTE\b[\s.:)\]]*", re.I),
@@ -41,8 +39,8 @@ class FoundSpan:
 class _Text:
     """The paragraph texts joined, with a map from offsets back to paragraphs."""
 
-    def __init__(self, paragraphs: list[ParsedParagraph]) -> None:
-        self.texts = [p.text for p in paragraphs]
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
         self.starts: list[int] = []
         offset = 0
         for text in self.texts:
@@ -69,18 +67,19 @@ def _clean(text: str) -> str:
 
 
 def _section_span(
-    kind: str, heading: re.Pattern[str], paragraphs: list[ParsedParagraph], text: _Text
+    kind: str, heading: re.Pattern[str], sections: list[str | None], text: _Text
 ) -> FoundSpan | None:
-    members = [i for i, p in enumerate(paragraphs) if p.section and heading.match(p.section)]
+    members = [i for i, s in enumerate(sections) if s and heading.match(s)]
     if not members:
         return None
     return FoundSpan(kind, "\n\n".join(text.texts[i] for i in members), members[0])
 
 
-def find_summary(paragraphs: list[ParsedParagraph]) -> FoundSpan | None:
-    if not paragraphs:
+def find_summary(texts: list[str], sections: list[str | None]) -> FoundSpan | None:
+    """The summary span of paragraphs with these texts and section headings."""
+    if not texts:
         return None
-    text = _Text(paragraphs)
+    text = _Text(texts)
     start = _SUMMARY_START.search(text.full)
     end = _SUMMARY_END.search(text.full, start.end() if start else 0)
     if start is not None and (end is None or start.start() < end.start()):
@@ -89,7 +88,7 @@ def find_summary(paragraphs: list[ParsedParagraph]) -> FoundSpan | None:
         return FoundSpan("summary", _clean(text.full[start.end() : stop]), index)
     if end is not None:
         return FoundSpan("summary", _clean(text.full[: end.start()]), 0)
-    return _section_span("summary", _SUMMARY_HEADING, paragraphs, text)
+    return _section_span("summary", _SUMMARY_HEADING, sections, text)
 
 
 def _comment_stop(text: _Text, start: re.Match[str], kind: str) -> tuple[int, int]:
@@ -101,16 +100,17 @@ def _comment_stop(text: _Text, start: re.Match[str], kind: str) -> tuple[int, in
     if end is not None and (following is None or end.start() < following.start()):
         return end.start(), end.end()
     stop = text.paragraph_end(index)
-    if text.full[max(0, start.start() - 1) : start.start()] in ("(", "["):
+    if _OPENED.search(text.full, max(0, start.start() - 32), start.start()):
         close = text.full.find(")", start.end(), stop)
         stop = close if close >= 0 else stop
     return stop, stop
 
 
-def find_comments(paragraphs: list[ParsedParagraph]) -> list[FoundSpan]:
-    if not paragraphs:
+def find_comments(texts: list[str], sections: list[str | None]) -> list[FoundSpan]:
+    """Comment and note spans, in the order their paragraphs appear."""
+    if not texts:
         return []
-    text = _Text(paragraphs)
+    text = _Text(texts)
     spans: list[FoundSpan] = []
     position = 0
     while (start := _COMMENT_START.search(text.full, position)) is not None:
@@ -118,7 +118,7 @@ def find_comments(paragraphs: list[ParsedParagraph]) -> list[FoundSpan]:
         stop, position = _comment_stop(text, start, kind)
         index = text.paragraph_at(start.start())
         spans.append(FoundSpan(kind.lower(), _clean(text.full[start.end() : stop]), index))
-    section = _section_span("comment", _COMMENT_HEADING, paragraphs, text)
+    section = _section_span("comment", _COMMENT_HEADING, sections, text)
     if section is not None and not any(s.paragraph == section.paragraph for s in spans):
         spans.append(section)
     return sorted(spans, key=lambda s: s.paragraph)
