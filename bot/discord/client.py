@@ -61,6 +61,11 @@ class CableBot(commands.Bot):
             self._loading = asyncio.create_task(self._load_first_state())
         await self.sync_dev_guilds()
 
+    async def wait_for_library(self) -> None:
+        """Return once the first load has finished (or failed; see the log)."""
+        if self._loading is not None:
+            await asyncio.shield(self._loading)
+
     async def _load_first_state(self) -> None:
         try:
             await self.reload_state()
@@ -68,10 +73,13 @@ class CableBot(commands.Bot):
             log.exception("loading the cable library failed; fix the library paths and !reload")
 
     async def reload_state(self) -> AppState:
-        """Load the library again off the event loop, then swap it in with one assignment."""
+        """Load the library (and its index) off the event loop, then swap it in at once."""
         async with self._reload_lock:
             log.info("loading cables from %s", ", ".join(map(str, self.settings.library_paths)))
             state = await asyncio.to_thread(load_state, self.settings)
+            # Open the search engine before the swap, so the first question after a (re)load
+            # does not wait for the index; meanwhile the old state keeps answering.
+            await asyncio.to_thread(state.engine)
             self._state = state
             log.info("library ready: %d cables", len(state.library))
             return state

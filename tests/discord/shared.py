@@ -14,7 +14,9 @@ SEED_ID = "07DUSHANBE313"
 
 @functools.cache
 def _load(cache_dir: Path) -> AppState:
-    return load_state(Settings(cache_dir=cache_dir))
+    state = load_state(Settings(cache_dir=cache_dir))
+    state.engine()  # as the bot does before answering: no test waits for the index
+    return state
 
 
 def shared_state(base: Path) -> AppState:

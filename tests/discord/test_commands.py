@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import discord
 import pytest
 
 from bot.chat.state import AppState
-from bot.discord import errors
+from bot.discord import client, errors
+from config.settings import Settings
 from tests.discord.limits import limit_problems
 from tests.discord.mocks import ALICE, Outbox, install_outbox, invoke, running
 from tests.discord.shared import REPO, offline_settings
@@ -77,18 +79,34 @@ async def test_other_channels_are_ignored_when_channels_are_restricted(
     assert [s.embeds[0].title for s in outbox.sent] == [REF]
 
 
-async def test_commands_before_the_library_is_loaded_say_so(outbox: Outbox) -> None:
+async def test_commands_before_the_library_is_loaded_say_so(
+    state: AppState, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded = threading.Event()
+
+    def slow_load(settings: Settings) -> AppState:
+        loaded.wait(timeout=30)
+        return state
+
+    monkeypatch.setattr(client, "load_state", slow_load)
     async with running(offline_settings(), None) as bot:
-        # setup_hook started the background load; ask before it can finish.
+        await invoke(bot, f"!cable {REF}")  # setup_hook started the load; it is not done
+        loaded.set()
+        await bot.wait_for_library()
         await invoke(bot, f"!cable {REF}")
-    assert outbox.last.embeds[0].description == errors.LOADING
+    assert outbox.sent[0].embeds[0].description == errors.LOADING
+    assert outbox.sent[1].embeds[0].title == REF
 
 
 async def test_reload_is_for_owners_and_swaps_the_whole_library(
     state: AppState, outbox: Outbox, tmp_path: Path
 ) -> None:
-    shutil.copy(REPO / "seeds" / "raw" / f"{REF}.html", tmp_path)
-    settings = offline_settings(owner_ids=[ALICE], library_paths=[tmp_path])
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(REPO / "seeds" / "raw" / f"{REF}.html", library)
+    settings = offline_settings(
+        owner_ids=[ALICE], library_paths=[library], cache_dir=tmp_path / "cache"
+    )
     async with running(settings, state) as bot:
         bot.owner_id = APP_OWNER  # as discord.py caches it from the application info
         await invoke(bot, "!reload", author_id=ALICE + 1)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from bot.discord.client import CableBot
 
 Context = commands.Context["CableBot"]
+_DEFER_AFTER_SECONDS = 1.5
 _PAGE_FILTER = re.compile(r"(?i)(?<!\S)page:\S*")
 
 
@@ -76,8 +77,13 @@ class ChatCog(commands.Cog, name="Cables"):
 
     async def _answer(self, ctx: Context, name: str, args: str) -> None:
         state = self.bot.state  # one read: a reload during this command does not affect it
-        await ctx.defer()
-        reply = await asyncio.to_thread(dispatch_command, state, name, args)
+        work = asyncio.ensure_future(asyncio.to_thread(dispatch_command, state, name, args))
+        # Discord wants a slash command acknowledged within 3 s. Deferring only when the
+        # answer is slow keeps a quick error private (a deferred reply's visibility is fixed).
+        done, _ = await asyncio.wait({work}, timeout=_DEFER_AFTER_SECONDS)
+        if not done:
+            await ctx.defer()
+        reply = await work
         if isinstance(reply, ErrorReply) and ctx.command is not None:
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
         await send_pages(

@@ -1,0 +1,30 @@
+"""simcord runs the real bot against an in-memory Discord; one shared library per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.state import AppState
+from bot.discord.client import CableBot, create_bot
+from tests.discord.shared import offline_settings, shared_state
+
+# Every test in this folder carries the `simcord` marker (select with -m simcord).
+pytestmark = pytest.mark.simcord
+
+LINKS_CHANNEL = "cables"
+
+
+@pytest.fixture(scope="session")
+def state(tmp_path_factory: pytest.TempPathFactory) -> AppState:
+    return shared_state(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture
+def simcord_bot(state: AppState) -> CableBot:
+    return create_bot(offline_settings(cooldown_rate=50), state=state)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/simcord/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.simcord)

@@ -1,0 +1,79 @@
+"""Prefix and slash commands end to end in simcord, which rejects over-limit messages."""
+
+from __future__ import annotations
+
+import simcord
+
+from bot.chat.state import AppState
+from tests.discord.limits import limit_problems, quoted_text
+from tests.simcord.helpers import world
+
+REF = "08REYKJAVIK195"
+
+
+async def test_prefix_command_answers_with_a_card(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, f"!cable {REF}")
+    card = w.channel.last_message
+    assert card is not None and card.author.id == simcord_env.bot.user.id
+    assert card.embeds[0].title == REF
+    assert card.embeds[0].url == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html"
+    assert limit_problems(card.embeds) == []
+
+
+async def test_slash_command_quotes_a_paragraph(simcord_env: simcord.Env, state: AppState) -> None:
+    w = await world(simcord_env)
+    cable = state.library.get(REF)
+    assert cable is not None
+    paragraph = next(p for p in cable.paragraphs if p.label == "2")
+    result = await w.alice.slash(w.channel, "cable", id=REF, paragraphs="2")
+    assert result.response is not None and not result.ephemeral
+    embed = result.response.embeds[0]
+    assert quoted_text([embed]) == " ".join(paragraph.text.split())
+    assert paragraph.permalink in (embed.description or "")
+
+
+async def test_slash_miss_is_answered_privately_with_suggestions(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    typo = "08REYJKAVIK159"
+    assert state.library.resolve(typo).cable is None  # two swaps: no single strong match
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, "cable", id=typo)
+    assert result.ephemeral and not result.deferred
+    assert result.response is not None
+    embed = result.response.embeds[0]
+    assert embed.title == "Sorry"
+    assert REF in (embed.description or "")
+
+
+async def test_search_with_slash_filters(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, "search", query="peacekeeping", origin="reykjavik")
+    assert result.response is not None
+    pages = result.response.embeds
+    assert "Filters: origin=reykjavik" in (pages[0].description or "")
+    assert REF in (pages[0].description or "")
+
+
+async def test_the_longest_paragraph_is_accepted_by_discord(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    cable, longest = max(
+        ((c, p) for c in state.library for p in c.paragraphs if p.label),
+        key=lambda cp: len(cp[1].text),
+    )
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, f"!cable {cable.ref_id} ¶{longest.label}")
+    reply = w.channel.last_message
+    assert reply is not None and reply.embeds
+    assert "Page 1/" in (reply.embeds[0].footer.text or "")
+
+
+async def test_help_lists_every_command(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env)
+    available = set(w.alice.available_commands(w.channel))
+    assert {"cable", "ask", "search", "browse", "refs", "help"} <= available
+    result = await w.alice.slash(w.channel, "help", command="browse")
+    assert result.response is not None
+    assert result.response.embeds[0].title == "Help: browse"

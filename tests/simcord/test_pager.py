@@ -1,0 +1,40 @@
+"""Page buttons: only the asker turns pages; they disappear when the pager times out."""
+
+from __future__ import annotations
+
+import discord
+import simcord
+
+from bot.discord.pager import NOT_YOURS
+from tests.discord.limits import limit_problems
+from tests.simcord.helpers import world
+
+
+def _now(channel: simcord.ChannelHandle, message_id: int) -> discord.Message:
+    """The message as it is now in the channel (pages are turned by editing it)."""
+    return next(m for m in channel.history() if m.id == message_id)
+
+
+async def test_only_the_asker_turns_pages_and_buttons_go_on_timeout(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!browse year:2009")
+    listing = w.channel.last_message
+    assert listing is not None
+    first = listing.embeds[0]
+    assert "page 1/" in (first.footer.text or "")
+
+    refused = await w.bob.click(listing, label="Next")
+    assert refused.ephemeral and refused.response is not None
+    assert refused.response.content == NOT_YOURS
+    assert _now(w.channel, listing.id).embeds[0].description == first.description
+
+    await w.alice.click(listing, label="Next")
+    page = _now(w.channel, listing.id).embeds[0]
+    assert "page 2/" in (page.footer.text or "")
+    assert page.description != first.description
+    assert limit_problems([page]) == []
+
+    await simcord_env.advance_time(simcord_env.bot.settings.pager_timeout_seconds + 1)
+    assert _now(w.channel, listing.id).components == []
