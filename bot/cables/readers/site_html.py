@@ -53,6 +53,10 @@ def _stamp(text: str) -> datetime | None:
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:
+    # Every saved page ends with </html>; without it a cut-off body <pre> would be
+    # mistaken for the only block and the routing header read as the body.
+    if "</html>" not in text[-1000:]:
+        raise ValueError("the page is cut off (no closing </html> tag): truncated download?")
     table = _TABLE.search(text)
     if table is None:
         raise ValueError("no cable metadata table (<table class='cable'>) in the page")
