@@ -87,6 +87,11 @@ def reader_for(head: str) -> Reader:
     for reader in _READERS:
         if reader.sniff(head):
             return reader
+    if "<html" in head.lower():
+        raise ValueError(
+            "an HTML page without the cable table (<table class='cable'>): "
+            "not a cable page, or cut off before the table"
+        )
     raise ValueError(
         "unknown format: not a site page, page text, scraper text, cables.csv, "
         "JSON lines or telegram (PDF) text"
