@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
-from bot.search.text import stem, word_spans
+from bot.search.text import normalise, stem
 
 LIMIT = 350
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
@@ -28,13 +29,25 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
+    """Words that may reduce to one of `terms`: a stem is nearly always a prefix of its
+    word (less its last letter: "country" -> "countri"), so only these are stemmed."""
+    prefixes = sorted({t[:-1] if len(t) > 3 else t for t in terms}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(
+        rf"(?<![\w.])(?:[A-Za-z]\.){{2,}}(?!\w)|\b(?:{alternatives})[^\W_]*",
+        re.IGNORECASE,
+    )
+
+
 def _matches(text: str, terms: Mapping[str, float]) -> list[tuple[int, int, str]]:
     """Word spans of `text` whose index term is one of `terms`."""
     found = []
-    for start, end, word in word_spans(text):
-        term = stem(word)
+    for m in _candidates(frozenset(terms)).finditer(text):
+        term = stem(normalise(m.group(0)))
         if term is not None and term in terms:
-            found.append((start, end, term))
+            found.append((m.start(), m.end(), term))
     return found
 
 

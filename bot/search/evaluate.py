@@ -1,0 +1,117 @@
+"""`make eval`: hit@1, hit@3 and MRR on the dev set, for the engine and two baselines.
+
+Every question is asked twice: scoped to its cable, and across the whole library.
+Off-topic questions check the "no good match" signal (weak) instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.cables.library import Library
+from bot.cables.loader import load_library
+from bot.search.api import SearchFilters
+from bot.search.baselines import Baseline, FuzzyOnly, Key, PlainBM25
+from bot.search.devset import DevQuestion, Unresolved, gold_keys, load_devset
+from bot.search.engine import WEAK_COVERAGE, CableSearchEngine
+from bot.search.index import open_engine
+
+DEPTH = 10
+Ranker = Callable[[str, str | None], list[Key]]
+
+
+@dataclass(slots=True)
+class Scores:
+    hit1: float
+    hit3: float
+    mrr: float
+    count: int
+
+    def row(self, name: str) -> str:
+        return f"  {name:<16} {self.hit1:6.3f} {self.hit3:6.3f} {self.mrr:6.3f}   (n={self.count})"
+
+
+def score(ranker: Ranker, cases: list[tuple[DevQuestion, set[Key]]], scoped: bool) -> Scores:
+    ranks = []
+    for item, gold in cases:
+        ranked = ranker(item.question, item.ref_id if scoped else None)
+        rank = next((i + 1 for i, key in enumerate(ranked) if key in gold), None)
+        ranks.append(rank)
+    n = max(len(ranks), 1)
+    return Scores(
+        hit1=sum(1 for r in ranks if r == 1) / n,
+        hit3=sum(1 for r in ranks if r is not None and r <= 3) / n,
+        mrr=sum(1 / r for r in ranks if r is not None) / n,
+        count=len(ranks),
+    )
+
+
+def engine_ranker(engine: CableSearchEngine) -> Ranker:
+    def rank(question: str, ref_id: str | None) -> list[Key]:
+        ranking = engine.rank(question, SearchFilters(ref_id=ref_id), DEPTH)
+        return [(p.ref_id, p.index) for p in ranking.paragraphs]
+
+    return rank
+
+
+def baseline_ranker(baseline: Baseline) -> Ranker:
+    return lambda question, ref_id: baseline.rank(question, ref_id, DEPTH)
+
+
+def gold_cases(
+    library: Library, items: list[DevQuestion]
+) -> tuple[list[tuple[DevQuestion, set[Key]]], list[str]]:
+    cases, problems = [], []
+    for item in items:
+        if item.ref_id is None:
+            continue
+        try:
+            cases.append((item, gold_keys(library, item)))
+        except Unresolved as exc:
+            problems.append(str(exc))
+    return cases, problems
+
+
+def weak_report(engine: CableSearchEngine, items: list[DevQuestion]) -> list[str]:
+    on_topic = [i for i in items if i.ref_id is not None]
+    off_topic = [i for i in items if i.ref_id is None]
+    flagged_on = sum(engine.search(i.question, SearchFilters(), 3).weak for i in on_topic)
+    flagged_off = sum(engine.search(i.question, SearchFilters(), 3).weak for i in off_topic)
+    return [
+        f"weak (coverage < {WEAK_COVERAGE}): off-topic flagged {flagged_off}/{len(off_topic)}, "
+        f"dev questions flagged {flagged_on}/{len(on_topic)}"
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    del argv
+    started = time.perf_counter()
+    library = load_library()
+    items = load_devset()
+    cases, problems = gold_cases(library, items)
+    print(f"library: {len(library)} cables, loaded in {time.perf_counter() - started:.1f}s")
+    for problem in problems:
+        print(f"  gold not found: {problem}")
+    engine = open_engine(library, None)
+    rankers: list[tuple[str, Ranker]] = [
+        ("engine", engine_ranker(engine)),
+        (PlainBM25.name, baseline_ranker(PlainBM25(library))),
+        (FuzzyOnly.name, baseline_ranker(FuzzyOnly(library))),
+    ]
+    cables = len({item.ref_id for item, _ in cases})
+    print(f"dev set: {len(cases)} questions over {cables} cables")
+    for scoped, title in ((True, "scoped to the question's cable"), (False, "whole library")):
+        print(f"\n{title}:\n  {'':<16} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}")
+        for name, ranker in rankers:
+            print(score(ranker, cases, scoped).row(name))
+    print()
+    for line in weak_report(engine, items):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""The on-disk index is reused while the library is unchanged and rebuilt when it changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.cables.library import Library
+from bot.search.api import SearchFilters
+from bot.search.index import open_engine
+
+_SAMPLE = ("08REYKJAVIK195", "10USNATO35", "07DUSHANBE313")
+
+
+def _sample(library: Library) -> Library:
+    return Library(c for c in (library.get(i) for i in _SAMPLE) if c is not None)
+
+
+def test_second_open_reuses_the_index(library: Library, tmp_path: Path) -> None:
+    small = _sample(library)
+    first = open_engine(small, tmp_path)
+    second = open_engine(small, tmp_path)
+    assert first.built_now and not second.built_now
+    question = "Eagle Guardian Baltic states"
+    assert second.search(question, SearchFilters(), 3) == first.search(question, SearchFilters(), 3)
+
+
+def test_changed_library_rebuilds(library: Library, tmp_path: Path) -> None:
+    small = _sample(library)
+    open_engine(small, tmp_path)
+    cable = small.get("10USNATO35")
+    assert cable is not None
+    edited = cable.model_copy(deep=True)
+    edited.paragraphs[0].text += " Reindeer logistics were discussed."
+    changed = Library([edited, *(c for c in small if c.ref_id != "10USNATO35")])
+    engine = open_engine(changed, tmp_path)
+    assert engine.built_now
+    assert engine.search("reindeer logistics", SearchFilters(), 3).hits[0].ref_id == "10USNATO35"
+    assert len(list((tmp_path / "search").iterdir())) == 1  # the stale index is gone
+
+
+def test_damaged_index_is_rebuilt(library: Library, tmp_path: Path) -> None:
+    small = _sample(library)
+    open_engine(small, tmp_path)
+    (index_dir,) = (tmp_path / "search").iterdir()
+    (index_dir / "vocabulary.json").write_text("{not json", "utf-8")
+    assert open_engine(small, tmp_path).built_now
