@@ -51,11 +51,12 @@ def _title(text: str, width: int) -> list[str]:
     return textwrap.wrap(_safe(text), width, subsequent_indent=INDENT)
 
 
-def _reference(ref: ReferenceInfo) -> str:
-    line = f"{INDENT}{ref.ref_id}  {REFERENCE_STATUS[ref.status]}"
+def _reference(ref: ReferenceInfo, width: int) -> list[str]:
+    line = f"{ref.ref_id}  {REFERENCE_STATUS[ref.status]}"
     if ref.as_written and ref.as_written != ref.ref_id:
         line += f" (written {ref.as_written!r}" + (", year inferred)" if ref.year_inferred else ")")
-    return line + (f"  {ref.permalink}" if ref.permalink else "")
+    lines = textwrap.wrap(line, width, initial_indent=INDENT, subsequent_indent=INDENT * 2)
+    return lines + ([INDENT * 2 + ref.permalink] if ref.permalink else [])
 
 
 def card(reply: CableCard, width: int) -> list[str]:
@@ -70,7 +71,7 @@ def card(reply: CableCard, width: int) -> list[str]:
         lines += textwrap.wrap("Tags: " + tags, width, subsequent_indent=INDENT)
     if reply.references:
         lines.append("References:")
-        lines += [_reference(ref) for ref in reply.references]
+        lines += [row for ref in reply.references for row in _reference(ref, width)]
     if reply.outline:
         sections = "; ".join(f"{s.heading.rstrip(':')} ({s.paragraphs} ¶)" for s in reply.outline)
         lines += textwrap.wrap("Sections: " + sections, width, subsequent_indent=INDENT)
@@ -152,7 +153,7 @@ def browse(reply: BrowseReply, width: int) -> list[str]:
 
 def refs(reply: RefsReply, width: int) -> list[str]:
     lines = [*_title(f"{reply.ref_id}: {reply.subject}", width), "Cites:"]
-    lines += [_reference(ref) for ref in reply.cites] or [f"{INDENT}nothing"]
+    lines += [row for ref in reply.cites for row in _reference(ref, width)] or [f"{INDENT}nothing"]
     lines.append("Cited by (in the library):")
     for cable in reply.cited_by:
         lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]

@@ -117,10 +117,11 @@ def test_typo_in_id_gets_did_you_mean(ask: Ask) -> None:
 
 
 def test_id_in_cablegate_but_not_loaded_gets_its_link(ask: Ask) -> None:
-    reply = ask("!cable 07DUSHANBE314")
+    # 07DUSHANBE314 cites 06DUSHANBE2153, which is in Cablegate but not bundled.
+    reply = ask("!cable 06DUSHANBE2153")
     assert isinstance(reply, ErrorReply)
-    assert reply.message.startswith("07DUSHANBE314 is in Cablegate but not in this library")
-    assert "https://wikileaks.org/cable/2007/03/07DUSHANBE314.html" in reply.message
+    assert reply.message.startswith("06DUSHANBE2153 is in Cablegate but not in this library")
+    assert "https://wikileaks.org/cable/2006/11/06DUSHANBE2153.html" in reply.message
     # The seed's reference 06STATE202745 was never leaked.
     reply = ask("!cable 06STATE202745")
     assert isinstance(reply, ErrorReply)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 CABLEBOT = Path(sys.executable).with_name("cablebot")
+# The loose real cables only: these tests are about the process, and load it four times.
+RAW_CABLES = Path(__file__).resolve().parents[2] / "seeds" / "raw"
 
 LINES = [
     "!cable 08REYKJAVIK195",
@@ -20,20 +22,27 @@ LINES = [
     "!frobnicate @everyone",
     "!browse year:1972",
     "!cable " + "x" * 5000,
-    "!ask what did the shah request about F-4 aircraft",
+    "!ask why did Iceland stop arming its peacekeepers",
     "!help refs",
 ]
 
 
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "LIBRARY_PATHS": json.dumps([str(RAW_CABLES)]),
+    }
+
+
 def _run(args: list[str], tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CACHE_DIR": str(tmp_path / "cache")}
     return subprocess.run(
         [str(CABLEBOT), "chat", *args],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env=env,
+        env=_env(tmp_path),
         timeout=120,
         check=False,
     )
@@ -63,7 +72,7 @@ def test_json_lines_one_reply_per_line_in_order(
     assert [p["label"] for p in replies[2]["paragraphs"]] == ["3", "4", "5"]
     assert "@" not in replies[3]["message"]
     assert replies[5]["notes"][0].startswith("Your message had 5,007 characters")
-    assert replies[6]["hits"][0]["ref_id"] == "72TEHRAN1164"
+    assert replies[6]["hits"][0]["ref_id"] == "08REYKJAVIK195"
     assert replies[7]["topic"] == "refs"
     assert "Traceback" not in json_lines_run.stderr
 
@@ -92,7 +101,7 @@ def test_terminal_chat_stops_quietly_on_ctrl_c(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "CACHE_DIR": str(tmp_path / "cache")},
+        env=_env(tmp_path),
     )
     assert chat.stdin is not None and chat.stdout is not None
     chat.stdin.write("help help\n")

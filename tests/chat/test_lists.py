@@ -35,10 +35,9 @@ def test_browse_by_tag_lists_newest_first(ask: Ask) -> None:
 
 
 def test_browse_by_origin_year_and_both(ask: Ask) -> None:
-    assert [c.ref_id for c in _browse(ask("!browse year:1972")).cables] == [
-        "72TEHRAN5055",
-        "72TEHRAN1164",
-    ]
+    year = _browse(ask("!browse year:1972")).cables
+    assert {"72TEHRAN5055", "72TEHRAN1164"} <= {c.ref_id for c in year}
+    assert all(c.created and c.created.year == 1972 for c in year)
     tehran = _browse(ask("!browse origin:tehran"))
     assert {"72TEHRAN1164", "79TEHRAN8980"} <= {c.ref_id for c in tehran.cables}
     both = _browse(ask("!browse origin:tehran year:1979"))

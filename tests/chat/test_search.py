@@ -17,12 +17,14 @@ def _search(reply: Reply) -> SearchReply:
 
 
 def test_ask_finds_the_paragraph_that_answers(ask: Ask) -> None:
-    reply = _answer(ask("!ask what did the shah request about F-4 aircraft"))
+    reply = _answer(ask("!ask why did Iceland stop arming its peacekeepers"))
     assert not reply.weak
     best = reply.hits[0]
-    assert (best.ref_id, best.label) == ("72TEHRAN1164", "2")
-    assert best.permalink == "https://wikileaks.org/cable/1972/02/72TEHRAN1164.html#par2"
-    assert best.subject == "ACCELERATION OF F-4ES FOR IRAN"
+    assert best.ref_id == "08REYKJAVIK195"
+    assert (
+        best.permalink == f"https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html#par{best.label}"
+    )
+    assert best.subject.startswith("ICELAND: PEACEKEEPING TAKES ON A MORE CIVILIAN LOOK")
     scores = [hit.score for hit in reply.hits]
     assert scores == sorted(scores, reverse=True)
 
@@ -49,7 +51,8 @@ def test_search_with_a_tag_filter(ask: Ask) -> None:
     for hit in reply.hits:
         cable = ask.state.library.get(hit.ref_id)
         assert cable is not None and "KPKO" in cable.tags
-        assert hit.permalink.startswith(cable.permalink + "#par")
+        # Labels printed twice link to the page itself: the site anchor would be ambiguous.
+        assert hit.permalink.startswith(cable.permalink)
 
 
 def test_search_pages(ask: Ask) -> None:
@@ -57,8 +60,9 @@ def test_search_pages(ask: Ask) -> None:
     second = _search(ask("!search embassy page:2"))
     assert first.pages >= 2
     assert len(first.hits) == 10
-    seen = {(h.ref_id, h.label) for h in first.hits}
-    assert not seen & {(h.ref_id, h.label) for h in second.hits}
+    # Some cables print a label twice, so a paragraph is known by its text too.
+    seen = {(h.ref_id, h.label, h.excerpt) for h in first.hits}
+    assert not seen & {(h.ref_id, h.label, h.excerpt) for h in second.hits}
     assert first.hits[-1].score >= second.hits[0].score
 
 
