@@ -38,6 +38,7 @@ Item = RawCable | RejectedRecord
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _TAR_MAGIC_OFFSET = 257
+_CHUNK = 8192
 _PARSER_SOURCES = Path(__file__).resolve().parent
 
 
@@ -107,16 +108,21 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _read_head(stream: _Readable) -> bytes:
+def _read_head(stream: _Readable) -> tuple[bytes, Exception | None]:
+    """The first HEAD_BYTES, and the error that cut them short in damaged compressed data."""
     chunks: list[bytes] = []
     size = 0
     while size < detect.HEAD_BYTES:
-        chunk = stream.read(detect.HEAD_BYTES - size)
+        try:
+            # Small reads: a cut-off stream raises, losing at most this much of its start.
+            chunk = stream.read(min(_CHUNK, detect.HEAD_BYTES - size))
+        except (EOFError, zlib.error) as error:
+            return b"".join(chunks), error
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
-    return b"".join(chunks)
+    return b"".join(chunks), None
 
 
 def _archive(name: str, stream: IO[bytes], tally: InputTally) -> Iterator[Item]:
@@ -147,14 +153,17 @@ def _records(
     name: str, stream: _Readable, tally: InputTally, *, unpacked: bool = False
 ) -> Iterator[Item]:
     """The records of one file's bytes, whatever their compression and format."""
-    head = _read_head(stream)
+    head, damage = _read_head(stream)
     whole = io.BufferedReader(_Prefixed(head, stream))
     if head.startswith(_GZIP_MAGIC):
         yield from _records(name, gzip.GzipFile(fileobj=whole), tally, unpacked=True)
         return
     if _is_tar(head):
+        # A damaged archive still gives the members before the damage.
         yield from _archive(name, whole, tally)
         return
+    if damage is not None:
+        raise damage
     if not unpacked and name.endswith((".gz", ".tgz")):
         raise ValueError("not gzip data, although the name says so")
     encoding = detect.encoding(head)
