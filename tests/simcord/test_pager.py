@@ -38,3 +38,14 @@ async def test_only_the_asker_turns_pages_and_buttons_go_on_timeout(
 
     await simcord_env.advance_time(simcord_env.bot.settings.pager_timeout_seconds + 1)
     assert _now(w.channel, listing.id).components == []
+
+
+async def test_the_asker_can_delete_the_reply(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!browse year:2009")
+    listing = w.channel.last_message
+    assert listing is not None
+    await w.bob.click(listing, label="Delete")
+    assert any(m.id == listing.id for m in w.channel.history())
+    await w.alice.click(listing, label="Delete")
+    assert all(m.id != listing.id for m in w.channel.history())
