@@ -275,7 +275,7 @@ def _notes(notes: Iterable[str]) -> str:
     return "\n".join(f"*{plain(note)}*" for note in notes)
 
 
-def _cable_layout(reply: CableCard) -> Layout:
+def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
     flags = [
         text
         for on, text in (
@@ -298,7 +298,9 @@ def _cable_layout(reply: CableCard) -> Layout:
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
     intro = _lines(f"**{plain(reply.subject)}**", _notes([*flags, *reply.notes]))
-    blocks = [Block("**Summary**", reply.summary)] if reply.summary else []
+    # The card quotes only the summary's opening; the whole of it is one command away.
+    more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
+    blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
     return Layout(
         title=reply.ref_id,
         url=reply.permalink,
@@ -422,12 +424,12 @@ def error_embed(
     )
 
 
-def render_reply(reply: Reply) -> list[discord.Embed]:
-    """Every reply kind as one or more pages."""
+def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]:
+    """Every reply kind as one or more pages; `command_prefix` spells commands in hints."""
     if isinstance(reply, ErrorReply):
         return [error_embed(reply.message, reply.suggestions, reply.notes)]
     if isinstance(reply, CableCard):
-        layout = _cable_layout(reply)
+        layout = _cable_layout(reply, command_prefix)
     elif isinstance(reply, ParagraphsReply):
         layout = _paragraphs_layout(reply)
     elif isinstance(reply, AnswerReply | SearchReply):
@@ -441,11 +443,8 @@ def render_reply(reply: Reply) -> list[discord.Embed]:
     return paginate(layout)
 
 
-_CARD_SUMMARY_CHARS = 500
-
-
 def compact_card(reply: CableCard, command_prefix: str) -> discord.Embed:
-    """A small card for a pasted id or link: metadata and the start of the summary."""
+    """A small card for a pasted id or link: metadata and the summary's opening."""
     embed = discord.Embed(
         title=cut(f"{reply.ref_id} — {reply.subject}", TITLE_LIMIT),
         url=reply.permalink,
@@ -455,11 +454,7 @@ def compact_card(reply: CableCard, command_prefix: str) -> discord.Embed:
     embed.add_field(name="Classification", value=plain(reply.classification) or "unknown")
     embed.add_field(name="Origin", value=plain(reply.origin) or "unknown")
     if reply.summary:
-        pieces = split_words(reply.summary, _CARD_SUMMARY_CHARS)
-        more = (
-            f"\n*(more: `{command_prefix}cable {reply.ref_id} summary`)*" if len(pieces) > 1 else ""
-        )
-        embed.description = code_block(pieces[0]) + more
+        embed.description = code_block(reply.summary)
     embed.set_footer(
         text=f"#{reply.ref_id} · {command_prefix}cable {reply.ref_id} for the full card"
     )

@@ -88,7 +88,7 @@ class ChatCog(commands.Cog, name="Cables"):
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
         await send_pages(
             ctx,
-            render_reply(reply),
+            render_reply(reply, self.bot.settings.command_prefix),
             more=self._more_results(state, name, args, reply),
             ephemeral=isinstance(reply, ErrorReply),
         )
@@ -110,7 +110,7 @@ class ChatCog(commands.Cog, name="Cables"):
             if not isinstance(nxt, SearchReply | BrowseReply):
                 return None
             position.update(page=nxt.page, pages=nxt.pages)
-            return render_reply(nxt)
+            return render_reply(nxt, self.bot.settings.command_prefix)
 
         return more
 
