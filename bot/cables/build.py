@@ -14,7 +14,6 @@ from bot.cables.model import (
     Paragraph,
     Reference,
     Section,
-    SiteGeneration,
     Source,
     Span,
 )
@@ -30,9 +29,9 @@ from bot.cables.structure.references import parse_references
 from bot.cables.structure.routing import parse_routing
 from bot.cables.structure.signer import split_signer
 from bot.cables.structure.spans import FoundSpan, find_comments, find_summary
+from bot.cables.structure.withheld import cut_withheld
 
 _PARTIAL = re.compile(r"^\s*This record is a partial extract of the original cable\..*$", re.M)
-_WITHHELD_GENERATIONS = (SiteGeneration.TORRENT_2010, SiteGeneration.MIRROR_2010)
 _BANNER_CLASSES = (
     ("TOP SECRET", "TOP SECRET"),
     ("SECRET", "SECRET"),
@@ -115,7 +114,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     )
     url = cable_url(wl_id, *ym) if ym else ""
     partial = bool(_PARTIAL.search(raw.header) or _PARTIAL.search(raw.body[:2000]))
-    lines = clean_lines(_PARTIAL.sub("", raw.body, count=1))
+    lines, withheld = cut_withheld(clean_lines(_PARTIAL.sub("", raw.body, count=1)))
     lines = drop_distribution_captions(remove_page_markers(lines))
     zone = parse_header(lines)
     start = strip_captions(lines, zone.body_start)
@@ -147,7 +146,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         sections=_sections(body),
         paragraphs=_paragraphs(body, texts, wl_id, url, taken),
         partial=partial,
-        body_withheld=raw.body.rstrip().endswith("...") and raw.generation in _WITHHELD_GENERATIONS,
+        body_withheld=withheld or not body.paragraphs,
         source=Source(path=raw.path, format=raw.format, generation=raw.generation),
         permalink=url,
         plusd_link=plusd_url(wl_id),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.cables.structure.labels import MARKING, find_label
+from bot.cables.structure.labels import MARKING, find_label, leading_marking
 
 _BANNER = re.compile(
     r"^\s*(?:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|T ?O ?P ?S ?E ?C ?R ?E ?T|"
@@ -30,7 +30,7 @@ _NEXT_BULLET = re.compile(r"^\s*\(?([A-Z])[.)]\s*[(A-Z0-9]")
 _CAPTION = re.compile(
     r"^\s*(?:SIPDIS|SENSITIVE(?: BUT UNCLASSIFIED)?|NOFORN|EXDIS|NODIS|LIMDIS|STADIS|"
     r"E F T O|C O R R E C T E D\s+C O P Y|CORRECTED COPY|FOR OFFICIAL USE ONLY|"
-    r"DEPT FOR .*|[A-Z/]+ ONLY)\s*$",
+    r"DEPT FOR .*|[A-Z/]+ ONLY|Declassified/Released .*)\s*$",
     re.I,
 )
 _SUBJECT_MARKING = re.compile(
@@ -40,6 +40,8 @@ _TAG_SPLIT = re.compile(r"[\s,;]+")
 # Addressee and caption lines may precede the first field; past this many lines
 # without one the cable has no header zone.
 _PREAMBLE_LIMIT = 25
+# Field continuation lines are hard-wrapped; a longer line is an unwrapped paragraph.
+_LONGEST_FIELD_LINE = 120
 
 
 @dataclass(slots=True)
@@ -61,11 +63,16 @@ def _is_field(line: str) -> bool:
     )
 
 
+def _opens_text(line: str) -> bool:
+    """A marked paragraph (` (SBU) Poloff delivered`) or an unwrapped one ends a field."""
+    return leading_marking(line) is not None or len(line) > _LONGEST_FIELD_LINE
+
+
 def _block_end(lines: list[str], start: int) -> int:
     """End of a field that runs until a blank line, another field or a paragraph label."""
     j = start + 1
     while j < len(lines) and lines[j].strip() and not _is_field(lines[j]):
-        if find_label(lines[j]) is not None:
+        if find_label(lines[j]) is not None or _opens_text(lines[j]):
             break
         j += 1
     return j
@@ -76,7 +83,7 @@ def _ref_block_end(lines: list[str], start: int) -> int:
     end = start + 1
     while True:
         while end < len(lines) and lines[end].strip() and not _is_field(lines[end]):
-            if _starts_paragraph(lines[end]):
+            if _starts_paragraph(lines[end]) or _opens_text(lines[end]):
                 return end
             end += 1
         nxt = end

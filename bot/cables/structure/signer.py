@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 _TRAILER = re.compile(
-    r"^\s*(?:$|NNNN|[^A-Za-z0-9]+|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|"
-    r"LIMITED OFFICIAL USE)(?:\s*//?\s*[A-Z ]+)?)\s*$"
+    r"^\s*(?:$|NNNN?|Declassified/Released .*|[^A-Za-z0-9]+|"
+    r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s*//?\s*[A-Z ]+)?)\s*$"
 )
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)"
 _SIGNER_LINE = re.compile(r"^\s*(" + _NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3})\s*$")

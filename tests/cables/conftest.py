@@ -1,0 +1,75 @@
+"""Real cables for the structure parser tests: the seed, seeds/raw and the 1,295 site
+pages of the Dec 2010 mirror (read once per session)."""
+
+from __future__ import annotations
+
+import tarfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.cables.build import build_cable
+from bot.cables.model import Cable, SourceFormat
+from bot.cables.months import MonthTable, month_table
+from bot.cables.raw import RawCable
+from bot.cables.readers import cables_csv, site_html, site_text
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds"
+RAW = SEEDS / "raw"
+SITE_TARBALL = SEEDS / "bulk" / "chillicoder_cablegate_site_2010-12_1295_html.tar.gz"
+CSV_HEAD = REPO / "tests" / "fixtures" / "bulk" / "cables_csv_head_37rows.csv"
+
+
+@pytest.fixture(scope="session")
+def months() -> MonthTable:
+    return month_table()
+
+
+@pytest.fixture(scope="session")
+def site_pages() -> list[tuple[str, str]]:
+    """(member name, page HTML) for every page of the Dec 2010 mirror."""
+    with tarfile.open(SITE_TARBALL) as tar:
+        pages = []
+        for member in tar:
+            f = tar.extractfile(member) if member.isfile() else None
+            if f is not None and member.name.endswith(".html"):
+                pages.append((member.name, f.read().decode("utf-8")))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_raws(site_pages: list[tuple[str, str]]) -> list[RawCable]:
+    return [next(site_html.read(html, name)) for name, html in site_pages]
+
+
+@pytest.fixture(scope="session")
+def site_cables(site_raws: list[RawCable], months: MonthTable) -> list[Cable]:
+    return [build_cable(raw, months) for raw in site_raws]
+
+
+@pytest.fixture(scope="session")
+def seed() -> Cable:
+    path = SEEDS / "07DUSHANBE313.txt"
+    return build_cable(next(site_text.read(path.read_text("utf-8"), str(path))))
+
+
+@pytest.fixture(scope="session")
+def raw_cable(months: MonthTable) -> Callable[[str], Cable]:
+    """A cable of seeds/raw by file name (`08REYKJAVIK195.html`, `72TEHRAN1164.csv`)."""
+
+    def build(name: str) -> Cable:
+        path = RAW / name
+        reader = cables_csv if name.endswith(".csv") else site_html
+        return build_cable(next(reader.read(path.read_text("utf-8"), str(path))), months)
+
+    return build
+
+
+def body_cable(body: str, ref_id: str = "07DUSHANBE313", header: str = "") -> Cable:
+    """A cable built from a real body snippet (regression tests for single quirks)."""
+    raw = RawCable(
+        path="snippet", format=SourceFormat.SITE_TEXT, header=header, body=body, ref_id=ref_id
+    )
+    return build_cable(raw)
