@@ -17,7 +17,8 @@ from bot.cables.raw import RawCable
 _TABLE = re.compile(r"<table class=['\"]cable['\"]>(.*?)</table>", re.S)
 _CELL = re.compile(r"<td>\s*(.*?)\s*</td>", re.S)
 _PRE = re.compile(r"<code><pre>(.*?)</pre></code>", re.S)
-_TAG = re.compile(r"<[^>]+>")
+# A tag starts with a letter or `/`: a stray `<` in the cable text (10MADRID87) is text.
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _TITLE = re.compile(r"<h3>Viewing cable [^,<]+,\s*(.*?)</h3>", re.S)
 _BANNER = re.compile(r"Currently released so far\.\.\. (\d+)")
 _STAMP = "%Y-%m-%d %H:%M"
