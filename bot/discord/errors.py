@@ -40,7 +40,7 @@ def describe(ctx: commands.Context[commands.Bot], error: commands.CommandError) 
     if isinstance(error, commands.CommandOnCooldown):
         return f"You are going fast: try again in {error.retry_after:.0f} s."
     if isinstance(error, commands.MissingRequiredArgument):
-        return f"Something is missing: `{error.param.name}`.{_usage(ctx)}"
+        return f"Something is missing.{_usage(ctx)}"
     if isinstance(error, commands.UserInputError):
         return f"I could not read that command.{_usage(ctx)}"
     if isinstance(error, LibraryLoading):
@@ -58,8 +58,8 @@ async def on_command_error(
     ctx: commands.Context[commands.Bot], error: commands.CommandError
 ) -> None:
     """Prefix commands and the slash side of hybrid commands both end here."""
-    if isinstance(error, commands.UserInputError) and ctx.command is not None:
-        ctx.command.reset_cooldown(ctx)  # a typo does not cost a turn
+    if isinstance(error, commands.UserInputError | LibraryLoading) and ctx.command is not None:
+        ctx.command.reset_cooldown(ctx)  # a typo, or a command that could not run, costs nothing
     message = describe(ctx, error)
     if message is None and not isinstance(error, commands.CommandNotFound | ChannelNotAllowed):
         log.error("command %r failed", ctx.command and ctx.command.qualified_name, exc_info=error)
