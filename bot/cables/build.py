@@ -25,7 +25,7 @@ from bot.cables.structure.lines import clean_lines, drop_distribution_captions
 from bot.cables.structure.markers import remove_page_markers
 from bot.cables.structure.paragraphs import ParsedBody, ParsedParagraph, parse_body
 from bot.cables.structure.permalinks import paragraph_links, section_keys
-from bot.cables.structure.references import parse_references
+from bot.cables.structure.references import cited_in_text, parse_references
 from bot.cables.structure.routing import parse_routing
 from bot.cables.structure.signer import split_signer
 from bot.cables.structure.spans import FoundSpan, find_comments, find_summary
@@ -53,8 +53,14 @@ def _banner_classification(banner: str | None) -> str:
 
 
 def _references(
-    raw: RawCable, zone: HeaderZone, ym: tuple[int, int] | None, months: MonthTable
+    raw: RawCable,
+    zone: HeaderZone,
+    body_text: str,
+    ym: tuple[int, int] | None,
+    months: MonthTable,
 ) -> list[Reference]:
+    """WikiLeaks' own list where a cables.csv row gives one; else the REF block and
+    the cables cited in parentheses in the text, as WikiLeaks' list also has them."""
     if raw.csv_references is not None:
         return [
             Reference(ref_id=r, as_written=r, in_cablegate=r in months) for r in raw.csv_references
@@ -66,7 +72,7 @@ def _references(
             year_inferred=r.year_inferred,
             in_cablegate=r.ref_id in months,
         )
-        for r in parse_references(zone.ref_text, ym, months)
+        for r in parse_references(f"{zone.ref_text} ; {cited_in_text(body_text)}", ym, months)
     ]
 
 
@@ -135,7 +141,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         routing=routing,
         subject=zone.subject or (raw.title or "").strip(),
         tags=zone.tags,
-        references=_references(raw, zone, ym, months),
+        references=_references(raw, zone, "\n\n".join(texts), ym, months),
         summary=_span(find_summary(texts, headings), body.paragraphs),
         comments=[
             span

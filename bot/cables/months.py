@@ -48,6 +48,19 @@ class MonthTable:
         i = bisect.bisect_right(rows, (month, 1 << 62))
         return rows[i - 1][1] if i else None
 
+    def serial_estimate(self, station: str, year: int, month: int) -> float | None:
+        """Serials `station` had issued by the end of `month`, interpolated between the
+        months that have leaked cables (the leaked maximum alone lags in sparse years)."""
+        rows = self._serials.get((station, year))
+        if not rows:
+            return None
+        i = bisect.bisect_right(rows, (month, 1 << 62))
+        low_month, low = rows[i - 1] if i else (0, 0)
+        if i == len(rows):
+            return float(low)
+        high_month, high = rows[i]
+        return low + (high - low) * (month - low_month) / (high_month - low_month)
+
     def stations(self) -> frozenset[str]:
         """Every station with a serial range (computed once; the table is read-only)."""
         if self._stations is None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from bot.cables.months import MonthTable
 
 _TOKEN = re.compile(r"[A-Za-z]+|\d+|\S")
+# A cable cited in the text: `(BEIRUT 0993)`, `(REFTEL, 06 STATE 1234)`.
+_CITATION = re.compile(r"\(\s*(?:REF\w*[ ,:]*)?((?:\d{2,4} )?[A-Z][A-Z ]{1,30}? \d{1,6})\s*\)")
 _ALIASES = {"SECSTATE": "STATE", "SECSTAT": "STATE", "USUN": "USUNNEWYORK"}
 _MAX_STATION_WORDS = 4
 
@@ -36,16 +38,23 @@ def _station(words: list[str], known: frozenset[str]) -> tuple[str, int] | None:
 
 
 def infer_year(station: str, serial: int, year: int, month: int, months: MonthTable) -> int:
-    """The citing cable's year if `station` had reached `serial` by `month`, else the year
-    before. Without serial data for the station the citing year is kept."""
-    highest = months.max_serial(station, year, month)
-    if highest is None or serial <= highest:
+    """The citing cable's year if `station` had reached `serial` by about the end of
+    `month`, else the year before. Without serial data the citing year is kept.
+
+    One month of slack: the leaked cables only bound the serials actually issued."""
+    reached = months.serial_estimate(station, year, min(month + 1, 12))
+    if reached is None or serial <= reached:
         return year
     return year - 1
 
 
 def _two_digits(year_token: str) -> str:
     return year_token[-2:]
+
+
+def cited_in_text(text: str) -> str:
+    """The parenthesised citations of a body, ready for `parse_references`."""
+    return " ; ".join(_CITATION.findall(text))
 
 
 def parse_references(
