@@ -43,19 +43,28 @@ def item(paragraph: Paragraph) -> ParagraphItem:
     )
 
 
+def _plain(name: str) -> str:
+    return str(utils.default_process(name))
+
+
 def section_names(cable: Cable) -> list[str]:
-    """Headings, then `SUMMARY` / `COMMENT` when the cable has them but no such heading."""
+    """Headings, then `SUMMARY` / `COMMENT` when the cable has them but no such heading
+    (`//COMMENT//` and `Comment:` count as such headings)."""
     names = [section.heading for section in cable.sections]
-    upper = {name.upper().rstrip(":") for name in names}
-    if cable.summary is not None and _SUMMARY not in upper:
+    plain = {_plain(name) for name in names}
+    if cable.summary is not None and _plain(_SUMMARY) not in plain:
         names.append(_SUMMARY)
-    if cable.comments and _COMMENT not in upper:
+    if cable.comments and _plain(_COMMENT) not in plain:
         names.append(_COMMENT)
     return names
 
 
 def match_section(cable: Cable, query: str) -> str:
     names = section_names(cable)
+    if _plain(query) in (_plain(_SUMMARY), _plain(_COMMENT)) and not any(
+        _plain(query) == _plain(name) for name in names
+    ):
+        raise PassageError(f"{cable.ref_id} has no {_plain(query)} marked.", names)
     if not names:
         raise PassageError(
             f"{cable.ref_id} has no named sections; ask for paragraphs by label instead.",
@@ -68,6 +77,17 @@ def match_section(cable: Cable, query: str) -> str:
             names,
         )
     return best[0]
+
+
+def _short_name(heading: str, headings: list[str]) -> str:
+    """The fewest leading words of `heading` that no other heading starts with."""
+    words = _plain(heading).split()
+    others = [" ".join(_plain(h).split()) for h in headings if h != heading]
+    for k in range(1, len(words)):
+        prefix = " ".join(words[:k])
+        if not any(other.startswith(prefix) for other in others):
+            return prefix
+    return " ".join(words)
 
 
 def _labels(paragraphs: list[Paragraph]) -> list[str]:
@@ -117,10 +137,10 @@ def _by_labels(
     if len(sections) > 1:
         named = [s for s in sections if s]
         raise PassageError(
-            f"{cable.ref_id} has a {labels.first} in several sections: "
+            f"{cable.ref_id} has a ¶{labels.first} in several sections: "
             + "; ".join(named)
             + ". Name the section too.",
-            [f"{prefix}cable {cable.ref_id} {s.rstrip(':').lower()} {labels}" for s in named],
+            [f"{prefix}cable {cable.ref_id} {_short_name(s, named)} {labels}" for s in named],
         )
     if labels.last is None:
         return [scope[i] for i in first]

@@ -92,7 +92,8 @@ def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
     lines = _title(f"{reply.ref_id}{where}: {reply.subject}", width)
     for p in reply.paragraphs:
         lines += ["", paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
-        lines.append(f"{INDENT}{p.permalink}" + (" (anchor shared)" if p.anchor_ambiguous else ""))
+        shared = f" (¶{p.label} is not unique on the page)" if p.anchor_ambiguous else ""
+        lines.append(f"{INDENT}{p.permalink}{shared}")
     return lines
 
 

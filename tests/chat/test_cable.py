@@ -102,9 +102,9 @@ def test_unknown_label_lists_the_labels_there(ask: Ask) -> None:
 
 
 def test_typo_in_id_is_taken_when_one_match_is_strong(ask: Ask) -> None:
-    card = _card(ask, "!cable 08REYKJAVIK19")
+    card = _card(ask, "!cable 08REYKJAVK195")
     assert card.ref_id == "08REYKJAVIK195"
-    assert card.notes == ["Showing 08REYKJAVIK195, the closest match to 08REYKJAVIK19."]
+    assert card.notes == ["Showing 08REYKJAVIK195, the closest match to 08REYKJAVK195."]
 
 
 def test_typo_in_id_gets_did_you_mean(ask: Ask) -> None:

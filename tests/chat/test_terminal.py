@@ -49,8 +49,8 @@ def test_hits_show_plain_excerpts_and_full_links(ask: Ask) -> None:
 
 
 def test_notes_come_first(ask: Ask) -> None:
-    text = render(ask("!cable 08REYKJAVIK19"))
-    assert text.startswith("Note: Showing 08REYKJAVIK195, the closest match to 08REYKJAVIK19.")
+    text = render(ask("!cable 08REYKJAVK195"))
+    assert text.startswith("Note: Showing 08REYKJAVIK195, the closest match to 08REYKJAVK195.")
 
 
 def test_terminal_escapes_in_cable_text_are_removed() -> None:
