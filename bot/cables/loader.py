@@ -63,10 +63,10 @@ class InputTally:
 def _reason(error: Exception) -> str:
     if isinstance(error, ValueError):
         return str(error)
-    if isinstance(error, OSError) and not isinstance(error, tarfile.TarError):
-        return f"cannot read: {error.strerror or error}"
     if isinstance(error, (EOFError, zlib.error, tarfile.TarError, gzip.BadGzipFile)):
         return f"damaged archive or compressed data: {error or type(error).__name__}"
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror or error}"
     return f"unexpected {type(error).__name__}: {error}"
 
 
