@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _PILCROW = re.compile(r"^([ \t]*)¶", re.M)
-_SIPDIS_LINE = re.compile(r"^[ \t]*SIPDIS[ \t]*$", re.M)
+_SIPDIS_LINE = re.compile(r"^[ \t]*SIPDIS[ \t]*$")
 # SIPDIS glued to the start of a wrapped line (00HARARE6677: "SIPDIS SCENARIOS UNDER").
 _SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])", re.M)
 
@@ -22,6 +22,7 @@ def clean_lines(text: str) -> list[str]:
 
 
 def drop_distribution_captions(lines: list[str]) -> list[str]:
-    """Remove SIPDIS captions that the distribution system scattered through the body."""
+    """Remove SIPDIS captions that the distribution system scattered through the body
+    (whole lines, so a heading framed by rules stays framed)."""
     text = _SIPDIS_PREFIX.sub(r"\1", "\n".join(lines))
-    return _SIPDIS_LINE.sub("", text).split("\n")
+    return [line for line in text.split("\n") if not _SIPDIS_LINE.match(line)]

@@ -57,7 +57,7 @@ def join_block(lines: list[str]) -> str:
             table
             or _BULLET.match(line) is not None
             or _TABLE.search(previous) is not None
-            or len(previous.strip()) < _SHORT_LINE
+            or (len(previous.strip()) < _SHORT_LINE and not text[:1].islower())
         )
         if out and not keep_break:
             out[-1] = f"{out[-1]} {text}"
@@ -75,6 +75,7 @@ class _Assembler:
         self.open: ParsedParagraph | None = None
         self.last_number: int | None = None
         self.last_paren = False
+        self.last_letter: str | None = None
         self.top_number = 0  # numbering may restart (1 2 3 1 2 3) and then resume
 
     def heading(self, text: str) -> None:
@@ -87,7 +88,11 @@ class _Assembler:
         label = block.label
         assert label is not None
         if label.lettered:
-            return True
+            # `B)` after `F)` is a wrapped citation (`(REF\nB)`, 01HAVANA4690), not a label.
+            last = self.last_letter
+            return (
+                not label.closing_paren or last is None or label.text in ("A", chr(ord(last) + 1))
+            )
         if not label.closing_paren:
             # A number far past the last one is a wrapped date or count (`November\n26.`).
             return self.last_number is None or int(label.text) <= self.top_number + _MAX_NUMBER_JUMP
@@ -100,6 +105,7 @@ class _Assembler:
         label = block.label
         assert label is not None
         if label.lettered:
+            self.last_letter = label.text
             if self.section is not None and not self.body.sections[-1][1]:
                 self.section_lettered = True
             parent = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # `Summary:` opens a paragraph; `BEGIN SUMMARY` may stand anywhere.
 _SUMMARY_START = re.compile(
-    r"\bBEGIN\s+SUMMARY\b[\s:.\-]*"
+    r"\bBEGIN\s+SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\b[\s:.\-]*"
     r"|(?:^|(?<=\n\n))[(\[]?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*",
     re.I,
 )
@@ -86,9 +86,15 @@ def find_summary(texts: list[str], sections: list[str | None]) -> FoundSpan | No
         index = text.paragraph_at(start.start())
         stop = end.start() if end is not None else text.paragraph_end(index)
         return FoundSpan("summary", _clean(text.full[start.end() : stop]), index)
+    members = [i for i, s in enumerate(sections) if s and _SUMMARY_HEADING.match(s)]
+    if members:
+        begin = text.starts[members[0]]
+        end = _SUMMARY_END.search(text.full, begin)
+        stop = end.start() if end is not None else text.paragraph_end(members[-1])
+        return FoundSpan("summary", _clean(text.full[begin:stop]), members[0])
     if end is not None:
         return FoundSpan("summary", _clean(text.full[: end.start()]), 0)
-    return _section_span("summary", _SUMMARY_HEADING, sections, text)
+    return None
 
 
 def _comment_stop(text: _Text, start: re.Match[str], kind: str) -> tuple[int, int]:
