@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.chat.text import MAX_LINE_CHARS
+
 
 @dataclass(slots=True, frozen=True)
 class CommandSpec:
@@ -117,6 +119,8 @@ def reference_text(prefix: str) -> str:
         "# cablebot commands\n\n"
         f"Type a command in Discord (with the prefix `{prefix}`, or as a slash command) or in "
         "`cablebot chat` (the prefix is optional there). Every reply is also available as JSON: "
-        "`cablebot chat --json MESSAGE`."
+        "`cablebot chat --json MESSAGE`.\n\n"
+        f"Messages are read up to {MAX_LINE_CHARS:,} characters; mentions, markdown and control "
+        "characters in them are ignored."
     )
     return "\n\n".join([intro, *(command_help(spec, prefix) for spec in COMMANDS)]) + "\n"

@@ -1,9 +1,9 @@
 """`cablebot chat`: the chat commands in a terminal, or as JSON for scripts.
 
-    cablebot chat                      interactive (prefix optional: `cable 07DUSHANBE313`)
-    cablebot chat MESSAGE              one reply, as text
-    cablebot chat --json MESSAGE       one reply, as JSON
-    cablebot chat --json < lines.txt   one JSON reply per input line (JSON Lines), in order
+cablebot chat                      interactive (prefix optional: `cable 07DUSHANBE313`)
+cablebot chat MESSAGE              one reply, as text
+cablebot chat --json MESSAGE       one reply, as JSON
+cablebot chat --json < lines.txt   one JSON reply per input line (JSON Lines), in order
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from pydantic import ValidationError
+
 from bot.chat.dispatch import dispatch
 from bot.chat.replies import Reply
 from bot.chat.state import AppState, load_state
+from bot.cli.corpus import complain_missing
 from bot.render.terminal import render
 from config.settings import Settings
 
@@ -71,7 +74,14 @@ def interactive(state: AppState) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        state = load_state(Settings(), progress=sys.stderr.isatty())
+        settings = Settings()
+    except ValidationError as error:
+        print(f"Invalid setting(s):\n{error}", file=sys.stderr)
+        return 2
+    if complain_missing("chat", settings.library_paths):
+        return 2
+    try:
+        state = load_state(settings, progress=sys.stderr.isatty())
         message = " ".join(args.message)
         if args.json and message:
             print(_json(dispatch(state, message)))

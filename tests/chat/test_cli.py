@@ -113,3 +113,19 @@ def test_terminal_chat_stops_quietly_on_ctrl_c(tmp_path: Path) -> None:
     _, stderr = chat.communicate(timeout=30)
     assert chat.returncode == 0
     assert "Traceback" not in stderr
+
+
+def test_a_missing_library_path_is_a_clear_error(tmp_path: Path) -> None:
+    env = {**_env(tmp_path), "LIBRARY_PATHS": json.dumps([str(tmp_path / "nowhere")])}
+    done = subprocess.run(
+        [str(CABLEBOT), "chat", "--json", "help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"cablebot chat: no such file or directory: {tmp_path / 'nowhere'}\n"
+    assert done.stdout == ""
