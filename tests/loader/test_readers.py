@@ -73,6 +73,17 @@ def test_csv_is_read_one_record_at_a_time() -> None:
     assert consumed < total / 10
 
 
+def test_csv_part_starting_inside_a_record_reports_the_skipped_tail() -> None:
+    """A `split` part that begins in the middle of row 1: its tail is reported, row 2 on load."""
+    text = HEAD_CSV.read_text("utf-8")
+    part = text[text.index('"2","2/25/1972') - 300 :]
+    assert cables_csv.sniff(part[:5000])
+    items = list(cables_csv.stream(part.splitlines(keepends=True), "part.csv"))
+    assert isinstance(items[0], RejectedRecord) and items[0].path == "part.csv#start"
+    assert "starts inside a record" in items[0].reason
+    assert isinstance(items[1], RawCable) and items[1].ref_id == "72TEHRAN1164"
+
+
 def test_csv_record_with_too_few_columns_is_rejected_and_reading_goes_on() -> None:
     text = '"1","1/2/1985 10:00","85X1","Embassy X","SECRET"\n' + (
         RAW / "85BEIRUT992.csv"

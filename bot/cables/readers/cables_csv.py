@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -20,6 +21,7 @@ from bot.cables.raw import RawCable
 from bot.cables.readers.rejected import RejectedRecord
 
 _RECORD_START = re.compile(r'^"(\d+)","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d","')
+_RECORD_START_ANYWHERE = re.compile(_RECORD_START.pattern, re.M)
 _REF_ID = re.compile(r"^\d{2}[A-Z0-9]+$")
 _STAMP = "%m/%d/%Y %H:%M"
 _COLUMNS = 8
@@ -29,21 +31,20 @@ csv.field_size_limit(sys.maxsize)
 
 
 def sniff(head: str) -> bool:
-    """True when one of the first lines starts a cables.csv record.
+    """True when a line of `head` starts a cables.csv record.
 
-    Only the first few lines are looked at: a file cut out of the full release by
-    `split` may begin with the tail of the previous record (a lone `"` line).
+    Not only the first line: a file cut out of the full release by `split` begins
+    with the tail of the record before (often a lone `"` line).
     """
-    return any(_RECORD_START.match(line) for line in head.splitlines()[:5])
+    return _RECORD_START_ANYWHERE.search(head) is not None
 
 
 class _Lines:
     """Line iterator that remembers the first line of the record being parsed,
     so a record the csv parser rejects can still be named by its row number."""
 
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = iter(lines)
-        self._started = False
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
         self._at_record_start = True
         self.first_line = ""
 
@@ -52,11 +53,6 @@ class _Lines:
 
     def __next__(self) -> str:
         line = next(self._lines)
-        # Lines before the first record start are the tail of a record cut off by
-        # `split` (a lone `"`); they are no cable of this file.
-        while not self._started and not _RECORD_START.match(line):
-            line = next(self._lines)
-        self._started = True
         if self._at_record_start:
             self.first_line = line
             self._at_record_start = False
@@ -64,6 +60,18 @@ class _Lines:
 
     def next_record(self) -> None:
         self._at_record_start = True
+
+
+def _first_record_line(lines: Iterator[str]) -> tuple[str | None, int]:
+    """The first line that starts a record, and how many lines with text came
+    before it, not counting the lone `"` that ends the previous part of a split file."""
+    stray = 0
+    for line in lines:
+        if _RECORD_START.match(line):
+            return line, stray
+        if line.strip() not in ("", '"'):
+            stray += 1
+    return None, stray
 
 
 def _row_name(path: str, line: str, ordinal: int) -> str:
@@ -97,7 +105,17 @@ def _raw(row: list[str], path: str) -> RawCable:
 
 def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]:
     """Records of an open cables.csv (opened with `newline=""`), good or rejected."""
-    source = _Lines(lines)
+    remaining = iter(lines)
+    first, stray = _first_record_line(remaining)
+    if stray:
+        yield RejectedRecord(
+            f"{path}#start",
+            f"the file starts inside a record (the tail of a record cut off by `split`?): "
+            f"{stray} lines before the first row skipped",
+        )
+    if first is None:
+        return
+    source = _Lines(itertools.chain([first], remaining))
     reader = csv.reader(source, escapechar="\\", doublequote=False, strict=True)
     ordinal = 0
     while True:
