@@ -32,9 +32,12 @@ def cable_id_choices(library: Library, typed: str) -> list[app_commands.Choice[s
     if not key:
         chosen = ids[:MAX_CHOICES]
     else:
-        prefixed = [ref_id for ref_id in ids if ref_id.startswith(key)][:MAX_CHOICES]
-        fuzzy = process.extract(key, ids, scorer=fuzz.WRatio, limit=MAX_CHOICES)
-        chosen = list(dict.fromkeys([*prefixed, *(ref_id for ref_id, _, _ in fuzzy)]))
+        chosen = [ref_id for ref_id in ids if ref_id.startswith(key)][:MAX_CHOICES]
+        if len(chosen) < MAX_CHOICES:
+            # Plain ratio, as the library's "did you mean": several times faster than
+            # WRatio, which matters at every keystroke over 251,287 ids.
+            fuzzy = process.extract(key, ids, scorer=fuzz.ratio, limit=MAX_CHOICES)
+            chosen = list(dict.fromkeys([*chosen, *(ref_id for ref_id, _, _ in fuzzy)]))
     choices = []
     for ref_id in chosen[:MAX_CHOICES]:
         cable = library.get(ref_id)
