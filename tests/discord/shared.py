@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
+from bot.cables.library import Library
+from bot.cables.model import Cable
 from bot.chat.state import AppState, load_state
 from config.settings import Settings
 
@@ -17,6 +20,14 @@ def _load(cache_dir: Path) -> AppState:
     state = load_state(Settings(cache_dir=cache_dir))
     state.engine()  # as the bot does before answering: no test waits for the index
     return state
+
+
+def full_cables(library: Library) -> Iterator[Cable]:
+    """Every cable with its body (a stored library's iteration may yield metadata only)."""
+    for ref_id in library.ids():
+        cable = library.get(ref_id)
+        assert cable is not None
+        yield cable
 
 
 def shared_state(base: Path) -> AppState:

@@ -15,6 +15,7 @@ from bot.discord import errors
 from bot.render.discord import error_embed, render_reply
 from handlers.cable import card
 from tests.discord.limits import limit_problems, quoted_text
+from tests.discord.shared import full_cables
 
 
 def _whole_cable(cable: Cable) -> ParagraphsReply:
@@ -27,7 +28,7 @@ def _whole_cable(cable: Cable) -> ParagraphsReply:
 
 
 def _replies(state: AppState) -> Iterator[tuple[str, Reply]]:
-    for cable in state.library:
+    for cable in full_cables(state.library):
         yield f"card {cable.ref_id}", card(state, cable)
         yield f"all paragraphs {cable.ref_id}", _whole_cable(cable)
         for name in section_names(cable):
@@ -52,7 +53,8 @@ def test_every_section_and_paragraph_fits_and_nothing_is_cut(state: AppState) ->
 
 def test_long_paragraph_is_split_across_pages_with_continued(state: AppState) -> None:
     cable, longest = max(
-        ((c, p) for c in state.library for p in c.paragraphs), key=lambda cp: len(cp[1].text)
+        ((c, p) for c in full_cables(state.library) for p in c.paragraphs),
+        key=lambda cp: len(cp[1].text),
     )
     assert len(longest.text) > 4096  # the bundled library has paragraphs longer than a page
     reply = ParagraphsReply(
@@ -90,7 +92,7 @@ def test_every_error_reply_fits(state: AppState) -> None:
     # A missing section lists all of a cable's sections: the longest error a cable can give.
     replies += [
         dispatch_command(state, "cable", f"{cable.ref_id} qqqqqqqq")
-        for cable in state.library
+        for cable in full_cables(state.library)
         if cable.sections
     ]
     assert sum(isinstance(r, ErrorReply) for r in replies) >= len(_BAD_LINES) - 1

@@ -6,6 +6,7 @@ import simcord
 
 from bot.chat.state import AppState
 from tests.discord.limits import limit_problems, quoted_text
+from tests.discord.shared import full_cables
 from tests.simcord.helpers import world
 
 REF = "08REYKJAVIK195"
@@ -60,7 +61,7 @@ async def test_the_longest_paragraph_is_accepted_by_discord(
     simcord_env: simcord.Env, state: AppState
 ) -> None:
     cable, longest = max(
-        ((c, p) for c in state.library for p in c.paragraphs if p.label),
+        ((c, p) for c in full_cables(state.library) for p in c.paragraphs if p.label),
         key=lambda cp: len(cp[1].text),
     )
     w = await world(simcord_env, synced=False)
