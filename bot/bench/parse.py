@@ -4,8 +4,9 @@
 - loading: readers + cable builder + duplicate resolution (`load_library`),
   cables per second;
 - streaming: a cables.csv of about 200 MB assembled from the real rows of
-  `tests/fixtures/bulk/cables_csv_head_37rows.csv`, read record by record; the
-  peak of Python allocations must stay near one record, not grow with the file.
+  `tests/fixtures/bulk/cables_csv_head_37rows.csv`, read record by record by
+  the loader's input stage (detection, decoding, csv reader); the peak of Python
+  allocations must stay near one record, not grow with the file.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pathlib import Path
 from bot.bench import Table
 from bot.cables.loader import load_library, read_inputs
 from bot.cables.months import month_table
-from bot.cables.readers import cables_csv
 from config.settings import SEEDS
 
 _HEAD_CSV = Path(__file__).resolve().parents[2] / "tests/fixtures/bulk/cables_csv_head_37rows.csv"
@@ -82,13 +82,12 @@ def _streaming() -> Table:
         size_mb = path.stat().st_size / 1e6
         tracemalloc.start()
         start = time.perf_counter()
-        with path.open(encoding="utf-8", newline="") as lines:
-            count = sum(1 for _ in cables_csv.stream(lines, str(path)))
+        count = sum(1 for _ in read_inputs([path]))
         seconds = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     return Table(
-        title="Streaming a large cables.csv (readers only, under tracemalloc)",
+        title="Streaming a large cables.csv (loader input stage, under tracemalloc)",
         columns=["file MB", "records", "seconds", "records/s", "peak MB allocated"],
         rows=[
             [
