@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 # Below this share of the question's weight (idf) found in the best paragraph and
 # its cable's fields, the best hit is reported as a poor match. Calibrated on the
 # dev set and off-topic questions (`make eval`).
-WEAK_COVERAGE = 0.5
+WEAK_COVERAGE = 0.4
+# The top candidates are re-scored by how much of the question they cover:
+# score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
+# paragraph repeating one rare word can outrank one that answers the question.
+RERANK_DEPTH = 30
+COORD = 2.0
+COORD_FLOOR = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +69,21 @@ class CableSearchEngine:
             cable = self._library.get(filters.ref_id)
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         restriction = filter_query(self._schema, filters, ref_id)
-        found = self._searcher.search(full_query(self._schema, parsed, restriction), limit)
+        scored = full_query(self._schema, parsed, restriction)
+        found = self._searcher.search(scored, max(limit, RERANK_DEPTH))
         ranked = []
         for score, address in found.hits:
             doc = self._searcher.doc(address)
             ranked.append(RankedParagraph(doc["ref"][0], int(doc["para"][0]), float(score)))
-        return Ranking(parsed, ranked)
+        if COORD:
+            ranked = [
+                RankedParagraph(
+                    r.ref_id, r.index, r.score * (COORD_FLOOR + self.coverage(parsed, r)) ** COORD
+                )
+                for r in ranked
+            ]
+            ranked.sort(key=lambda r: -r.score)
+        return Ranking(parsed, ranked[:limit])
 
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
         ranking = self.rank(query, filters, limit)
@@ -118,12 +133,14 @@ class CableSearchEngine:
         )
         total = matched = 0.0
         for concept in parsed.concepts:
+            if concept.bonus:
+                continue
             weight = concept.weight * max(
                 self._idf(term) for alt in concept.alternatives for _, term in alt
             )
             total += weight
             if any(all(term in found for _, term in alt) for alt in concept.alternatives):
-                matched += weight
+                matched += weight / 2 if concept.guessed else weight
         return matched / total if total else 0.0
 
     def _idf(self, term: str) -> float:

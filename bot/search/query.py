@@ -9,6 +9,7 @@ heading and its cable's subject and metadata, with boosts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import tantivy
 
@@ -19,6 +20,10 @@ from bot.search.text import WORD, normalise, plain_analyzer, stem
 
 # Field boosts: a heading or subject word says more about a paragraph than a body word.
 FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "subject": 0.8, "meta": 0.8}
+# Bonus for the very word the user typed, on top of its stem's match.
+EXACT_BOOST = 1.0
+# Two neighbouring words of the question found together (slop 1) earn this much more.
+PAIR_WEIGHT = 0.5
 # A spelled-out form or abbreviation counts less than the word the user typed.
 _EXPANSION_WEIGHT = 0.6
 _PLAIN = plain_analyzer()
@@ -30,6 +35,12 @@ Phrase = tuple[tuple[int, str], ...]  # (position offset, index term)
 class Concept:
     alternatives: tuple[Phrase, ...]
     weight: float = 1.0
+    # The word as the user wrote it (corrected), matched unstemmed in `exact`.
+    exact: str | None = None
+    # Only adds score (word pairs): not counted when judging how well a hit matches.
+    bonus: bool = False
+    # A spelling correction: a guess, so a match on it is only half-convincing.
+    guessed: bool = False
 
 
 @dataclass(slots=True)
@@ -63,7 +74,7 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
         if fix is not None and fix != word:
             fixes[i] = fix
             corrected[i] = fix
-    by_position: dict[int, list[Phrase]] = {}
+    by_position: dict[int, Concept] = {}
     for i, word in enumerate(corrected):
         term = stem(word)
         if term is None:
@@ -73,23 +84,32 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
             original = stem(lowered[i])
             if original is not None and original != term:
                 alternatives.append(((0, original),))
-        by_position[i] = alternatives
-    concepts = [Concept(tuple(alts)) for alts in by_position.values()]
+        by_position[i] = Concept(tuple(alternatives), exact=word, guessed=i in fixes)
+    concepts = list(by_position.values())
+    positions = sorted(by_position)
+    for a, b in pairwise(positions):
+        if b - a <= 2 and PAIR_WEIGHT > 0:
+            pair = (
+                (0, by_position[a].alternatives[0][0][1]),
+                (b - a, by_position[b].alternatives[0][0][1]),
+            )
+            concepts.append(Concept((pair,), PAIR_WEIGHT, bonus=True))
     for found in expansions(written, corrected):
         alts = tuple(p for p in (_phrase(words) for words in found.alternatives) if p)
         if not alts:
             continue
-        if found.end - found.start == 1 and found.start in by_position:
+        own = by_position.get(found.start)
+        if found.end - found.start == 1 and own is not None:
             # An abbreviation: its long forms are alternatives of the same concept.
-            own = tuple(by_position[found.start])
-            concepts = [c for c in concepts if c.alternatives != own]
-            concepts.append(Concept(own + alts))
+            concepts = [c for c in concepts if c is not own]
+            concepts.append(Concept(own.alternatives + alts, exact=own.exact, guessed=own.guessed))
         else:
             concepts.append(Concept(alts, _EXPANSION_WEIGHT))
     terms = {t for concept in concepts for alt in concept.alternatives for _, t in alt}
     text = None
     if fixes:
-        text = " ".join(fixes.get(i, w) for i, w in enumerate(written))
+        swap = {lowered[i]: fix for i, fix in fixes.items()}
+        text = WORD.sub(lambda m: swap.get(m.group(0).lower(), m.group(0)), question)
     return ParsedQuery(concepts, text, terms)
 
 
@@ -108,6 +128,9 @@ def concept_query(schema: tantivy.Schema, concept: Concept) -> tantivy.Query:
         for alt in concept.alternatives
         for name, boost in FIELD_BOOSTS.items()
     ]
+    if concept.exact is not None:
+        exact = tantivy.Query.term_query(schema, "exact", concept.exact)
+        clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(exact, EXACT_BOOST)))
     return tantivy.Query.boolean_query(clauses)
 
 

@@ -26,11 +26,12 @@ from bot.search.spelling import Speller
 from bot.search.text import PLAIN, STEMMED, normalise, plain_analyzer, stemmed_analyzer
 
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
-# Writer budget: tantivy splits the heap between threads (>= 15 MB each).
-_SMALL_LIBRARY = 100_000
+# Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
+# a small library is indexed faster than a second thread would start.
+_SMALL_LIBRARY = 5_000
 
 
 @dataclass(slots=True)
@@ -45,7 +46,9 @@ def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in ("body", "heading", "subject", "meta"):
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="position")
-    builder.add_text_field("words", tokenizer_name=PLAIN, index_option="basic")
+    # Unstemmed words: exact matches outrank stem-only ones ("trafficker" vs
+    # "trafficking"), and its term list is the spelling vocabulary.
+    builder.add_text_field("exact", tokenizer_name=PLAIN, index_option="freq")
     builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("para", stored=True)
     builder.add_text_field("tag", tokenizer_name="raw", index_option="basic")
@@ -55,19 +58,10 @@ def schema() -> tantivy.Schema:
     return builder.build()
 
 
-def library_fingerprint(library: Library) -> str:
-    """Changes whenever a cable id or a paragraph text changes."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for ref_id in library.ids():
-        cable = library.get(ref_id)
-        if cable is None:
-            continue
-        digest.update(ref_id.encode())
-        digest.update((cable.subject + cable.origin + " ".join(cable.tags)).encode())
-        for paragraph in cable.paragraphs:
-            digest.update(b"\x00" + (paragraph.section or "").encode())
-            digest.update(b"\x01" + paragraph.text.encode())
-    return digest.hexdigest()[:20]
+def index_key(library: Library) -> str:
+    """Names the index of this library built by this schema (`Library.fingerprint`
+    changes with the inputs and the parser)."""
+    return hashlib.sha256(f"{SCHEMA_VERSION}:{library.fingerprint}".encode()).hexdigest()[:20]
 
 
 def cable_year(cable: Cable) -> int:
@@ -93,7 +87,7 @@ def _documents(library: Library) -> Iterator[tantivy.Document]:
             doc.add_text("heading", heading)
             doc.add_text("subject", subject)
             doc.add_text("meta", meta)
-            doc.add_text("words", f"{heading} {body}")
+            doc.add_text("exact", body)
             doc.add_text("ref", cable.ref_id)
             doc.add_unsigned("para", number)
             for tag in cable.tags:
@@ -112,8 +106,7 @@ def _register(index: tantivy.Index) -> None:
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
     index = tantivy.Index(schema(), path=str(path) if path else None)
     _register(index)
-    paragraphs = sum(len(c.paragraphs) for c in library)
-    threads, heap = (1, 64_000_000) if paragraphs < _SMALL_LIBRARY else (2, 600_000_000)
+    threads, heap = (1, 64_000_000) if len(library) < _SMALL_LIBRARY else (2, 600_000_000)
     writer = index.writer(heap_size=heap, num_threads=threads)
     for doc in _documents(library):
         writer.add_document(doc)
@@ -122,7 +115,7 @@ def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str
     index.reload()
     vocabulary = {
         word: freq
-        for word, freq in index.searcher().terms_with_prefix("words", "")
+        for word, freq in index.searcher().terms_with_prefix("exact", "")
         if word.isalpha()
     }
     return index, vocabulary
@@ -176,7 +169,7 @@ def _persisted(
 
 
 def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
-    key = library_fingerprint(library)
+    key = index_key(library)
     if cache_dir is None:
         index, vocabulary = _build(library, None)
         return IndexHandle(index, Speller(vocabulary), key, built_now=True)
