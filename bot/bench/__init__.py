@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BENCHMARKS: tuple[str, ...] = ("bot.bench.parse", "bot.bench.scale")
+BENCHMARKS: tuple[str, ...] = ("bot.bench.parse", "bot.bench.search", "bot.bench.scale")
 
 
 @dataclass(slots=True)
