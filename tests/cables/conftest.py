@@ -13,7 +13,7 @@ from bot.cables.build import build_cable
 from bot.cables.model import Cable, SourceFormat
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
-from bot.cables.readers import cables_csv, site_html, site_text
+from bot.cables.readers import cables_csv, detect, site_html, site_text
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -57,12 +57,17 @@ def seed() -> Cable:
 
 @pytest.fixture(scope="session")
 def raw_cable(months: MonthTable) -> Callable[[str], Cable]:
-    """A cable of seeds/raw by file name (`08REYKJAVIK195.html`, `72TEHRAN1164.csv`)."""
+    """A cable of seeds/raw by file name (`08REYKJAVIK195.html`, `72TEHRAN1164.csv`,
+    `07HAVANA258.txt`), read by the reader the loader would choose."""
 
     def build(name: str) -> Cable:
         path = RAW / name
-        reader = cables_csv if name.endswith(".csv") else site_html
-        return build_cable(next(reader.read(path.read_text("utf-8"), str(path))), months)
+        if name.endswith(".csv"):
+            text = path.read_text("utf-8")
+            return build_cable(next(cables_csv.read(text, str(path))), months)
+        text = detect.decode(path.read_bytes())
+        reader = detect.reader_for(text[: detect.HEAD_BYTES])
+        return build_cable(next(reader.read(text, str(path))), months)
 
     return build
 

@@ -18,6 +18,7 @@ class Block:
     label: Label | None = None
     rule_before: bool = False
     rule_after: bool = False
+    glued: bool = False  # started by a label line with no blank line before it
 
 
 def split_blocks(lines: list[str]) -> list[Block]:
@@ -34,12 +35,12 @@ def split_blocks(lines: list[str]) -> list[Block]:
             rule_pending = is_rule or (rule_pending and not line.strip())
             continue
         label = find_label(line)
-        if current is not None and label is not None:
-            blocks.append(current)
-            current = None
         if current is None:
             current = Block(lines=[line], label=label, rule_before=rule_pending)
             rule_pending = False
+        elif label is not None:
+            blocks.append(current)
+            current = Block(lines=[line], label=label, glued=True)
         else:
             current.lines.append(line)
     if current is not None:

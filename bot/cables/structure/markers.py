@@ -50,8 +50,9 @@ def _pop_blanks_and_class_lines(out: list[str]) -> None:
 
 def _pop_repeated_routing(out: list[str]) -> None:
     """Drop the routing lines (DTG, FM, TO, INFO, addresses) before a later section banner."""
-    kept = len(out)
-    i = kept
+    i = len(out)
+    while i > 0 and not out[i - 1].strip():
+        i -= 1
     while i > 0 and _ADDRESS_LINE.match(out[i - 1]) and not _FM_LINE.match(out[i - 1]):
         i -= 1
     if i == 0 or not _FM_LINE.match(out[i - 1]):
@@ -121,6 +122,9 @@ class _MarkerRemover:
         if before.strip():
             self._text(before)
         _pop_blanks_and_class_lines(self.out)
+        if self.out:
+            # `... ESSENTIALLY, A  CONFIDENTIAL` then the marker on the next line
+            self.out[-1] = _CLASS_TAIL.sub("", self.out[-1])
         if old.group(1).lstrip("0") == "1" and self.out:
             ahead = self.lines[i + 1 : i + _SECTION_LOOKAHEAD]
             for offset, candidate in enumerate(ahead, start=i + 1):

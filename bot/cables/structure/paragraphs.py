@@ -161,6 +161,9 @@ class _Assembler:
             self.heading(heading)
         elif block.label is not None and self._accepts(block):
             self.labelled(block)
+        elif block.glued and self.open is not None:
+            # A rejected label inside running text: the line continues the same block.
+            self.open.blocks[-1].extend(block.lines)
         else:
             block.label = None
             self.unlabelled(block)
