@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import stat
 import sys
 import tarfile
@@ -90,7 +91,7 @@ class _Prefixed(io.RawIOBase):
     """
 
     def __init__(self, head: bytes, rest: _Readable) -> None:
-        self._head = head
+        self._head = memoryview(head)  # sliced without copying
         self._rest = rest
 
     def readable(self) -> bool:
@@ -203,22 +204,34 @@ def _file_records(path: Path, tally: InputTally) -> Iterator[Item]:
     yield from _guarded(name, opened())
 
 
-def _entries(root: Path) -> Iterator[Path]:
-    """Every non-directory entry under `root` (or `root` itself), sorted."""
-    if root.is_dir():
-        for child in sorted(root.rglob("*")):
-            if not child.is_dir():
-                yield child
-    else:
-        yield root
+def _tree_records(root: Path, tally: InputTally) -> Iterator[Item]:
+    """Every file under `root` (or `root` itself), in sorted order; unreadable
+    directories are rejected, symbolic links to directories are not followed."""
+    if not root.is_dir():
+        yield from _file_records(root, tally)
+        return
+    errors: list[OSError] = []
+    for directory, subdirectories, files in os.walk(root, onerror=errors.append):
+        subdirectories.sort()
+        for name in sorted(files):
+            yield from _file_records(Path(directory, name), tally)
+        yield from _unreadable_directories(errors, tally)
+    yield from _unreadable_directories(errors, tally)
+
+
+def _unreadable_directories(errors: list[OSError], tally: InputTally) -> Iterator[Item]:
+    """Rejections for the directories os.walk could not list (and forgets)."""
+    while errors:
+        error = errors.pop(0)
+        tally.files += 1
+        yield RejectedRecord(str(error.filename), f"cannot read directory: {error.strerror}")
 
 
 def read_inputs(paths: Iterable[Path], tally: InputTally | None = None) -> Iterator[Item]:
     """The records of every input under `paths`, rejected ones included, in order."""
     tally = tally or InputTally()
     for root in paths:
-        for entry in _entries(root):
-            yield from _file_records(entry, tally)
+        yield from _tree_records(root, tally)
 
 
 def build_one(item: Item) -> Cable | RejectedRecord:

@@ -71,6 +71,7 @@ def test_unreadable_directory_entries(tmp_path: Path) -> None:
     """A dangling symlink and a FIFO are rejected (opening a FIFO would hang the load)."""
     (tmp_path / "gone.html").symlink_to(tmp_path / "deleted.html")
     os.mkfifo(tmp_path / "pipe.html")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a directory link is not followed
     library = load_library([_with_good_page(tmp_path)])
     reasons = _reasons(library)
     assert reasons["gone.html"] == "broken symbolic link"
@@ -82,13 +83,19 @@ def test_unreadable_directory_entries(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path) -> None:
     locked = tmp_path / "locked.html"
     shutil.copy(PAGE, locked)
+    closed = tmp_path / "closed"
+    closed.mkdir()
     locked.chmod(0)
+    closed.chmod(0)
     try:
         if os.access(locked, os.R_OK):
             pytest.skip("running as root: chmod 000 does not deny reads")
-        assert "cannot read" in _reasons(load_library([tmp_path]))["locked.html"]
+        reasons = _reasons(load_library([tmp_path]))
+        assert "cannot read" in reasons["locked.html"]
+        assert "cannot read directory" in reasons["closed"]
     finally:
         locked.chmod(0o644)
+        closed.chmod(0o755)
 
 
 def test_gzip_that_is_not_gzip_and_damaged_gzip(tmp_path: Path) -> None:
