@@ -33,6 +33,7 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
+from handlers.search import PAGE_SIZE as SEARCH_PAGE_SIZE
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -247,7 +248,7 @@ def _link(label: str, url: str | None) -> str:
 
 def paragraph_label(section: str | None, label: str | None) -> str:
     name = f"¶{label}" if label else "Unnumbered paragraph"
-    return f"{name} ({section.title()})" if section else name
+    return f"{name} ({section})" if section else name
 
 
 def _reference_line(ref: ReferenceInfo) -> str:
@@ -358,7 +359,7 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
         lines.append("No paragraph matched. Try other words, or fewer filters.")
     if reply.notes:
         lines.append(_notes(reply.notes))
-    start = (reply.page - 1) * len(reply.hits) if isinstance(reply, SearchReply) else 0
+    start = (reply.page - 1) * SEARCH_PAGE_SIZE if isinstance(reply, SearchReply) else 0
     footer = f"Results page {reply.page}/{reply.pages}" if isinstance(reply, SearchReply) else ""
     return Layout(
         title="Answer" if isinstance(reply, AnswerReply) else "Search",
@@ -386,15 +387,18 @@ def _browse_layout(reply: BrowseReply) -> Layout:
 
 
 def _refs_layout(reply: RefsReply) -> Layout:
-    blocks = [Block("**Cites**" if reply.cites else "**Cites** no other cable.")]
-    blocks += [Block(_reference_line(ref)) for ref in reply.cites]
-    blocks.append(Block("**Cited by**" if reply.cited_by else "**Cited by** no loaded cable."))
-    blocks += [Block(_listing_line(item)) for item in reply.cited_by]
+    cites = [_reference_line(ref) for ref in reply.cites]
+    cited_by = [_listing_line(item) for item in reply.cited_by]
     return Layout(
         title=f"References of {reply.ref_id}",
         url=reply.permalink,
         intro=_lines(f"**{plain(reply.subject)}**", _notes(reply.notes)),
-        blocks=blocks,
+        blocks=[
+            Block(_lines("**Cites**", *cites) if cites else "**Cites** no other cable."),
+            Block(
+                _lines("**Cited by**", *cited_by) if cited_by else "**Cited by** no loaded cable."
+            ),
+        ],
         footer=f"#{reply.ref_id}",
     )
 
