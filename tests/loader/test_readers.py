@@ -167,6 +167,14 @@ def test_pdf_text_mission_origins_and_caption_classifications() -> None:
     assert (useu.ref_id, useu.origin) == ("09USEUBRUSSELS1177", "USEU Brussels")
 
 
+def test_pdf_text_gives_the_wikileaks_spelling_of_a_malformed_id() -> None:
+    """The scraper's copy without its 5 metadata lines is a bare telegram text."""
+    telegram = _text("07EFTORABAT521.txt").split("\n", 5)[5]
+    raw = _one(pdf_text.read(telegram, "rabat.txt"))
+    assert raw.ref_id == "07EFTORABAT521"
+    assert raw.classification == "UNCLASSIFIED//FOR OFFICIAL USE ONLY"  # E F T O, as the site
+
+
 def test_pdf_text_origin_names() -> None:
     assert pdf_text.origin_name("AMEMBASSY BANDAR SERI BEGAWAN") == "Embassy Bandar Seri Begawan"
     assert pdf_text.origin_name("AMCONSUL RIO DE JANEIRO") == "Consulate Rio De Janeiro"

@@ -7,8 +7,8 @@ telegram itself:
 
 - id: DTG year + banner station + banner serial (`CONFIDENTIAL NEW DELHI
   005238`, `O 260843Z JUL 06` -> 06NEWDELHI5238), checked against cable2month,
-  whose ids are the WikiLeaks spelling; the FM station and DE serial are the
-  fallback;
+  whose ids are the WikiLeaks spelling (`UNCLAS E F T O RABAT 000521` is
+  07EFTORABAT521); the FM station and DE serial are the fallback;
 - classification: banner level refined by captions (`telegram.classification`);
 - origin: the FM line, mapped to WikiLeaks' origin names (`origin_name`);
 - created: the DTG.
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from bot.cables.ids import canonical_id
 from bot.cables.model import SourceFormat
 from bot.cables.months import month_table
 from bot.cables.raw import RawCable
@@ -69,6 +71,19 @@ def _station_of(fm: str) -> str:
     return (office["place"] if office else fm.split(" WASHDC")[0]).replace(" ", "")
 
 
+@cache
+def _wikileaks_spellings() -> dict[str, str]:
+    """Telegram spelling -> WikiLeaks' malformed id (`07RABAT521` -> `07EFTORABAT521`)."""
+    return {canonical_id(i): i for i in month_table().months if canonical_id(i) != i}
+
+
+def _cablegate_id(candidate: str) -> str | None:
+    """The Cablegate id, in WikiLeaks' spelling, of an id built from the telegram."""
+    if candidate in month_table():
+        return candidate
+    return _wikileaks_spellings().get(candidate)
+
+
 def read(text: str, path: str) -> Iterator[RawCable]:
     banner = find_banner(text)
     if banner is None:
@@ -83,8 +98,7 @@ def read(text: str, path: str) -> Iterator[RawCable]:
     candidates = [f"{year}{banner.station.replace(' ', '')}{banner.serial}"]
     if fm is not None and de is not None:
         candidates.append(f"{year}{_station_of(fm['name'])}{int(de['serial'])}")
-    months = month_table()
-    ref_id = next((c for c in candidates if c in months), None)
+    ref_id = next(filter(None, map(_cablegate_id, candidates)), None)
     if ref_id is None:
         raise ValueError(f"no Cablegate id matches the telegram ({' / '.join(candidates)})")
     yield RawCable(

@@ -88,15 +88,17 @@ _SUBJECT = re.compile(r"^SUBJECT:", re.M | re.I)
 def classification(text: str, banner: Banner) -> str:
     """WikiLeaks' classification of a cable from its banner and captions.
 
-    The captions before SUBJECT refine the banner level: NOFORN adds `//NOFORN`,
-    SENSITIVE (or EFTO) makes UNCLAS `UNCLASSIFIED//FOR OFFICIAL USE ONLY`. This
-    rule gives the site's value on 1,246 of the 1,263 Dec 2010 pages with a banner.
+    The captions before SUBJECT refine the banner level: NOFORN adds `//NOFORN`;
+    on UNCLAS, SENSITIVE, EFTO or NOFORN give `UNCLASSIFIED//FOR OFFICIAL USE
+    ONLY`. This rule gives the site's value on 1,247 of the 1,263 Dec 2010 pages
+    with a banner.
     """
     subject = _SUBJECT.search(text, banner.start)
     zone = text[banner.start : subject.start() if subject else banner.start + 600]
     level = banner.level
-    if _NOFORN.search(zone):
-        return f"{level}//NOFORN"
-    if level == "UNCLASSIFIED" and _SENSITIVE.search(zone):
-        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
-    return level
+    if level == "UNCLASSIFIED":
+        # WikiLeaks has no UNCLASSIFIED//NOFORN: any caption makes it FOUO.
+        if _SENSITIVE.search(zone) or _NOFORN.search(zone):
+            return "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+        return level
+    return f"{level}//NOFORN" if _NOFORN.search(zone) else level
