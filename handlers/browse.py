@@ -26,6 +26,10 @@ def _described(filters: Filters) -> str:
     return ", ".join(f"{key}:{value}" for key, value in filters.shown().items())
 
 
+def _closest(names: list[str], separator: str) -> str:
+    return f" Closest: {separator.join(names)}." if names else ""
+
+
 def _no_match(library: Library, filters: Filters) -> ErrorReply:
     """Explain an empty list: name the unknown tag or origin and offer the closest ones."""
     known_tags = {tag for cable in library for tag in cable.tags}
@@ -33,9 +37,7 @@ def _no_match(library: Library, filters: Filters) -> ErrorReply:
         if tag not in known_tags:
             close = [t for t, _, _ in process.extract(tag, known_tags, limit=3)]
             return ErrorReply(
-                message=f"No cable in the library has the tag {echo(tag)}. Closest: "
-                + ", ".join(close)
-                + ".",
+                message=f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "),
                 suggestions=close,
             )
     if filters.origin:
@@ -43,9 +45,8 @@ def _no_match(library: Library, filters: Filters) -> ErrorReply:
         if not any(filters.origin.lower() in origin.lower() for origin in origins):
             close = [o for o, _, _ in process.extract(filters.origin, origins, limit=3)]
             return ErrorReply(
-                message=f"No cable in the library comes from {echo(filters.origin)}. Closest: "
-                + "; ".join(close)
-                + ".",
+                message=f"No cable in the library comes from {echo(filters.origin)}."
+                + _closest(close, "; "),
                 suggestions=close,
             )
     return ErrorReply(message=f"No cable in the library matches {echo(_described(filters))}.")

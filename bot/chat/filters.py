@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
+
 from bot.cables.model import Cable
 from bot.chat.grammar import FILTER_ALIASES, split_filters
 from bot.chat.text import echo
@@ -13,6 +15,8 @@ from bot.search.api import SearchFilters
 FIRST_YEAR, LAST_YEAR = 1966, 2010
 # Pages past this are never needed and would make a flood of work.
 MAX_PAGE = 100
+# Classification levels; a marking may add a caveat (`SECRET//NOFORN`).
+LEVELS = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
 class FilterError(Exception):
@@ -76,6 +80,19 @@ def _compact(marking: str) -> str:
     return "".join(marking.upper().split())
 
 
+def _classification(value: str) -> str:
+    """The value upper-cased, after checking its level is a real one (a typo finds nothing)."""
+    marking = " ".join(value.upper().split())
+    level = marking.split("//")[0].strip()
+    if level not in LEVELS:
+        close = [name for name, _, _ in process.extract(level, LEVELS, limit=2)]
+        raise FilterError(
+            f"class: needs a classification such as {' or '.join(close)}, not {echo(value)}.",
+            [f"class:{name.lower()}" for name in close],
+        )
+    return marking
+
+
 def _number(key: str, value: str, low: int, high: int) -> int:
     if not value.isdigit() or not low <= int(value) <= high:
         raise FilterError(f"{key}: needs a number from {low} to {high}, not {echo(value)}.")
@@ -98,6 +115,6 @@ def parse_filters(text: str) -> Filters:
         tags=values["tag"].upper().split() if "tag" in values else [],
         origin=values.get("origin"),
         year=_number("year", values["year"], FIRST_YEAR, LAST_YEAR) if "year" in values else None,
-        classification=values["class"].upper() if "class" in values else None,
+        classification=_classification(values["class"]) if "class" in values else None,
         page=_number("page", values["page"], 1, MAX_PAGE) if "page" in values else 1,
     )

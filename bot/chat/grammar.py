@@ -28,9 +28,9 @@ def split_command(text: str, prefix: str) -> CommandLine | None:
     return CommandLine(name.lower(), args.strip())
 
 
-_FULL_ID = re.compile(r"^\d{2}[A-Z]+\d+$")
-# What the first tokens of an id split by spaces look like: `07`, `07 DUSHANBE`.
-_PARTIAL_ID = re.compile(r"^\d{1,2}$|^\d{2}[A-Z]+$")
+_FULL_ID = re.compile(r"^(?:19|20)?(\d{2})([A-Z]+)0*(\d+)$")
+# What the first tokens of an id split by spaces look like: `07`, `07 DUSHANBE`, `2007`.
+_PARTIAL_ID = re.compile(r"^\d{1,4}$|^(?:19|20)?\d{2}[A-Z]+$")
 # Longest id split: `07 DUSHANBE 313` is three tokens; a fourth would never belong to it.
 _MAX_ID_TOKENS = 3
 _CABLE_URL = re.compile(r"/cable/\d{4}/\d{2}/(\w+?)\.html?(?:#par(\w+))?", re.I)
@@ -51,6 +51,13 @@ def looks_like_id(text: str) -> bool:
     return bool(_FULL_ID.match(compact_id(text)))
 
 
+def _as_id(compact: str) -> str | None:
+    """`2007DUSHANBE000313` (a four-digit year, a padded serial as in page headers)
+    -> `07DUSHANBE313`; None when `compact` is not a whole id."""
+    m = _FULL_ID.match(compact)
+    return "".join(m.groups()) if m else None
+
+
 def take_id(words: list[str]) -> IdSplit | None:
     """The cable id at the start of `words`: `07DUSHANBE313`, `07 dushanbe 313`,
     `07-DUSHANBE-313`, or a WikiLeaks / PlusD link. Anything else: the first word,
@@ -66,8 +73,9 @@ def take_id(words: list[str]) -> IdSplit | None:
     joined = ""
     for i, word in enumerate(words[:_MAX_ID_TOKENS]):
         joined += compact_id(word)
-        if _FULL_ID.match(joined):
-            return IdSplit(joined, words[i + 1 :])
+        ref_id = _as_id(joined)
+        if ref_id is not None:
+            return IdSplit(ref_id, words[i + 1 :])
         if not _PARTIAL_ID.match(joined):
             break
     return IdSplit(words[0], words[1:])
@@ -127,6 +135,8 @@ class FilterSplit:
 
 
 _FILTER = re.compile(r"^([A-Za-z]+):(.*)$")
+# A filter whose value is quoted (`origin:"buenos aires"`, closing quote optional), or any word.
+_FILTER_OR_WORD = re.compile(r'([A-Za-z]+):"([^"]*)"?|(\S+)')
 FILTER_ALIASES = {
     "tag": "tag",
     "tags": "tag",
@@ -142,15 +152,17 @@ FILTER_ALIASES = {
 def split_filters(text: str) -> FilterSplit:
     """Filters may be repeated (`tag:KCRM tag:PHUM`): values are joined by spaces."""
     result = FilterSplit()
-    for word in text.split():
-        m = _FILTER.match(word)
-        if m is None or not m.group(2):
-            result.words.append(word)
+    for token in _FILTER_OR_WORD.finditer(text):
+        word = token.group(3)
+        m = _FILTER.match(word) if word is not None else token
+        if m is None or not m.group(2).strip():
+            result.words.append(word or token.group(0))
             continue
         key = FILTER_ALIASES.get(m.group(1).lower())
         if key is None:
             result.unknown.append(m.group(1).lower())
             continue
+        value = " ".join(m.group(2).split())
         previous = result.filters.get(key)
-        result.filters[key] = f"{previous} {m.group(2)}" if previous else m.group(2)
+        result.filters[key] = f"{previous} {value}" if previous else value
     return result

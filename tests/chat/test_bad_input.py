@@ -95,6 +95,11 @@ def test_bad_filter_values(ask: Ask) -> None:
         "year: needs a number from 1966 to 2010, not abc" in _error(ask("!browse year:abc")).message
     )
     assert "page: needs a number from 1 to 100" in _error(ask("!search x page:0")).message
+    error = _error(ask("!search x class:secrte"))
+    assert (
+        error.message == "class: needs a classification such as SECRET or TOP SECRET, not secrte."
+    )
+    assert error.suggestions == ["class:secret", "class:top secret"]
     error = _error(ask("!browse when:yesterday"))
     assert "Unknown filter when:" in error.message
     assert error.suggestions == ["class:", "origin:", "page:", "tag:", "year:"]

@@ -1,6 +1,7 @@
 from bot.chat.grammar import (
     LabelRange,
     Locator,
+    looks_like_id,
     parse_locator,
     split_command,
     split_filters,
@@ -31,6 +32,16 @@ def test_take_id_joins_spaced_ids_and_stops_at_the_serial() -> None:
     split = take_id(["07-dushanbe-313"])
     assert split is not None
     assert split.id_text == "07DUSHANBE313"
+
+
+def test_take_id_accepts_four_digit_years_and_padded_serials() -> None:
+    for words in (["2007", "DUSHANBE", "313"], ["07DUSHANBE000313"], ["DUSHANBE"]):
+        split = take_id(words)
+        assert split is not None
+        assert split.id_text == ("DUSHANBE" if words == ["DUSHANBE"] else "07DUSHANBE313")
+    split = take_id(["2007", "trafficking", "victims"])
+    assert split is not None
+    assert not looks_like_id(split.id_text)
 
 
 def test_take_id_reads_permalinks() -> None:
@@ -70,3 +81,10 @@ def test_filters_split_from_words() -> None:
         "class": "secret",
         "origin": "kabul",
     }
+
+
+def test_quoted_filter_values() -> None:
+    split = split_filters('victims origin:"buenos  aires" year:2009 class:"secret//noforn')
+    assert split.words == ["victims"]
+    assert split.filters == {"origin": "buenos aires", "year": "2009", "class": "secret//noforn"}
+    assert split_filters('origin:"" x').words == ['origin:""', "x"]

@@ -71,6 +71,12 @@ def test_browse_pages_do_not_overlap_and_stop_at_the_last(ask: Ask) -> None:
     assert beyond.notes == [f"There are only {first.pages} pages; this is the last."]
 
 
+def test_browse_with_quoted_origin(ask: Ask) -> None:
+    reply = _browse(ask('!browse origin:"buenos aires" year:1966'))
+    assert reply.filters == {"origin": "buenos aires", "year": "1966"}
+    assert [c.ref_id for c in reply.cables] == ["66BUENOSAIRES2481"]
+
+
 def test_browse_typos_get_the_closest_tag_or_origin(ask: Ask) -> None:
     error = _error(ask("!browse tag:KPKOO"))
     assert "KPKO" in error.suggestions
