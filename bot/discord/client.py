@@ -11,7 +11,12 @@ from discord.ext import commands
 
 from bot.chat.state import AppState, load_state
 from bot.discord.cogs import add_cogs
-from bot.discord.errors import LibraryLoading, on_app_command_error, on_command_error
+from bot.discord.errors import (
+    EmptyLibraryError,
+    LibraryLoading,
+    on_app_command_error,
+    on_command_error,
+)
 from config.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -77,6 +82,8 @@ class CableBot(commands.Bot):
         async with self._reload_lock:
             log.info("loading cables from %s", ", ".join(map(str, self.settings.library_paths)))
             state = await asyncio.to_thread(load_state, self.settings)
+            if len(state.library) == 0 and self._state is not None and len(self._state.library):
+                raise EmptyLibraryError(state)
             # Open the search engine before the swap, so the first question after a (re)load
             # does not wait for the index; meanwhile the old state keeps answering.
             await asyncio.to_thread(state.engine)

@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.chat.commands import spec_for
+from bot.chat.state import AppState
 from bot.render.discord import error_embed
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,15 @@ class LibraryLoading(commands.CheckFailure):
 
 class ChannelNotAllowed(commands.CheckFailure):
     """The bot is configured to answer in other channels only."""
+
+
+class EmptyLibraryError(Exception):
+    """A reload found no cable: the library in use is kept rather than emptied."""
+
+    def __init__(self, state: AppState) -> None:
+        reasons = "; ".join(f"{r.path}: {r.reason}" for r in state.library.report.rejected[:3])
+        paths = ", ".join(map(str, state.settings.library_paths))
+        super().__init__(f"no cables found in {paths}" + (f" ({reasons})" if reasons else ""))
 
 
 LOADING = "The cable library is still loading; try again in a few seconds."

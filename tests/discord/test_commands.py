@@ -124,3 +124,16 @@ async def test_no_reply_can_ping_anyone(state: AppState) -> None:
         mentions = bot.allowed_mentions
     assert mentions is not None
     assert mentions.to_dict() == discord.AllowedMentions.none().to_dict()
+
+
+async def test_a_reload_that_finds_no_cable_keeps_the_library(
+    state: AppState, outbox: Outbox, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    settings = offline_settings(owner_ids=[ALICE], library_paths=[missing])
+    async with running(settings, state) as bot:
+        await invoke(bot, "!reload")
+        assert bot.state is state
+    assert outbox.last.content is not None
+    assert outbox.last.content.startswith("Reload kept the current library: no cables found in")
+    assert str(missing) in outbox.last.content

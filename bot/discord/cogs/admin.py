@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands
 
+from bot.discord.errors import EmptyLibraryError
+
 if TYPE_CHECKING:
     from bot.discord.client import CableBot
 
@@ -31,6 +33,9 @@ class AdminCog(commands.Cog, name="Admin"):
         started = time.perf_counter()
         try:
             state = await self.bot.reload_state()
+        except EmptyLibraryError as error:
+            await ctx.send(f"Reload kept the current library: {error}.")
+            return
         except Exception as error:
             log.exception("reload failed")
             await ctx.send(f"Reload failed ({type(error).__name__}); the old library stays in use.")
