@@ -56,9 +56,6 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     rejected = len(library.report.rejected)
-    print(
-        f"Wrote {count:,} cables to {args.out} ({rejected:,} inputs rejected; "
-        "`cablebot corpus` explains).",
-        file=sys.stderr,
-    )
+    explained = f"; {rejected:,} rejected, `cablebot corpus` says why" if rejected else ""
+    print(f"Wrote {count:,} cables to {args.out}{explained}.", file=sys.stderr)
     return 0
