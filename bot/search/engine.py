@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Below this share of the question's weight (idf) found in the best paragraph and
 # its cable's fields, the best hit is reported as a poor match. Calibrated on the
 # dev set and off-topic questions (`make eval`).
-WEAK_COVERAGE = 0.4
+WEAK_COVERAGE = 0.5
 # The top candidates are re-scored by how much of the question they cover:
 # score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
 # paragraph repeating one rare word can outrank one that answers the question.

@@ -66,24 +66,30 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
     written = [m.group(0) for m in WORD.finditer(normalise(question))]
     lowered = [w.lower() for w in written]
     corrected = list(lowered)
+    # An unknown word is replaced by its correction (and the question reported
+    # corrected); a word the cables use, however rarely, is kept and its common
+    # look-alike only added as an alternative.
     fixes: dict[int, str] = {}
+    extras: dict[int, str] = {}
     for i, word in enumerate(lowered):
         if stem(word) is None:
             continue
         fix = speller.correct(word)
-        if fix is not None and fix != word:
-            fixes[i] = fix
-            corrected[i] = fix
+        if fix is None or fix == word:
+            continue
+        if speller.frequency(word) == 0:
+            fixes[i] = corrected[i] = fix
+        else:
+            extras[i] = fix
     by_position: dict[int, Concept] = {}
     for i, word in enumerate(corrected):
         term = stem(word)
         if term is None:
             continue
         alternatives: list[Phrase] = [((0, term),)]
-        if i in fixes and speller.frequency(lowered[i]) > 0:
-            original = stem(lowered[i])
-            if original is not None and original != term:
-                alternatives.append(((0, original),))
+        extra = stem(extras[i]) if i in extras else None
+        if extra is not None and extra != term:
+            alternatives.append(((0, extra),))
         by_position[i] = Concept(tuple(alternatives), exact=word, guessed=i in fixes)
     concepts = list(by_position.values())
     positions = sorted(by_position)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 # A word seen in fewer paragraphs than this may itself be a typo in a cable
 # ("trafficing" occurs), so a far more common close spelling is also tried.
 RARE = 3
-_MIN_SCORE = 80.0
 _MIN_LENGTH = 4
+# Edits allowed (insert, delete, substitute, swap neighbours): one, two from this
+# length on. More lets real words outside the cables turn into others ("faucet"
+# -> "fact", "calories" -> "carries").
+_TWO_EDITS_FROM = 9
 
 
 class Speller:
@@ -32,13 +36,14 @@ class Speller:
         """A common word close to a rare or unknown `word`, else None."""
         if len(word) < _MIN_LENGTH or not word.isalpha() or self.frequency(word) >= RARE:
             return None
+        edits = 2 if len(word) >= _TWO_EDITS_FROM else 1
         candidates: list[str] = []
-        for size in range(len(word) - 2, len(word) + 3):
+        for size in range(len(word) - edits, len(word) + edits + 1):
             candidates.extend(self._buckets.get((word[0], size), ()))
         matches = process.extract(
-            word, candidates, scorer=fuzz.ratio, score_cutoff=_MIN_SCORE, limit=5
+            word, candidates, scorer=OSA.distance, score_cutoff=edits, limit=5
         )
         if not matches:
             return None
-        best = max(matches, key=lambda m: (m[1], self._freq[m[0]]))
+        best = min(matches, key=lambda m: (m[1], -self._freq[m[0]]))
         return best[0]
