@@ -46,7 +46,7 @@ MESSAGE_EMBED_TOTAL = 6000
 EMBEDS_PER_MESSAGE = 10
 
 # A page's description stays well under 4096 so that title, fields and footer fit in 6000.
-_PAGE_BUDGET = 3500
+_PAGE_BUDGET = 3900
 _FIRST_PAGE_FIELDS_BUDGET = 1800
 _CONTINUED = "*(continued)*"
 _CONTINUES = "*(continues on the next page)*"
