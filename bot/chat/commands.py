@@ -60,7 +60,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "Ranked paragraphs matching your words, with optional filters.",
         (
             "Filters narrow the paragraphs searched: `tag:KCRM` (repeat for several tags), "
-            "`origin:dushanbe`, `year:2007`, `class:secret`.",
+            "`origin:dushanbe`, `year:2007`, `class:secret`. Quote values with spaces: "
+            '`origin:"buenos aires"`.',
             "`page:2` shows the next hits.",
         ),
         (
@@ -73,7 +74,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "browse tag:<TAG> | origin:<place> | year:<yyyy> | class:<level> [page:<n>]",
         "Lists of cables in the library, newest first, like the WikiLeaks browse pages.",
         (
-            "Filters combine: `browse tag:PHUM year:2007`.",
+            "Filters combine: `browse tag:PHUM year:2007`. Quote values with spaces: "
+            '`origin:"buenos aires"`.',
             "`class:secret` lists SECRET and SECRET//NOFORN; write the full marking to get one.",
         ),
         (

@@ -73,7 +73,10 @@ def card(reply: CableCard, width: int) -> list[str]:
         lines.append("References:")
         lines += [row for ref in reply.references for row in _reference(ref, width)]
     if reply.outline:
-        sections = "; ".join(f"{s.heading.rstrip(':')} ({s.paragraphs} ¶)" for s in reply.outline)
+        # A no-break space keeps each count with its pilcrow when the line is wrapped.
+        sections = "; ".join(
+            f"{s.heading.rstrip(':')} ({s.paragraphs}\u00a0¶)" for s in reply.outline
+        )
         lines += textwrap.wrap("Sections: " + sections, width, subsequent_indent=INDENT)
     else:
         lines.append(f"Paragraphs: {reply.paragraph_count}")
@@ -146,7 +149,8 @@ def _listing(cable: CableListing, width: int) -> list[str]:
 
 
 def browse(reply: BrowseReply, width: int) -> list[str]:
-    lines = [f"{reply.title}: {reply.total} cables, page {reply.page} of {reply.pages}"]
+    count = f"{reply.total} cable" + ("s" if reply.total != 1 else "")
+    lines = _title(f"{reply.title}: {count}, page {reply.page} of {reply.pages}", width)
     for cable in reply.cables:
         lines += _listing(cable, width)
     return lines
