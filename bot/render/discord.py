@@ -272,6 +272,11 @@ def _lines(*parts: str) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def _bold(text: str) -> str:
+    """Escaped text in bold; nothing for an empty text (`****` would show as is)."""
+    return f"**{plain(text)}**" if text else ""
+
+
 def _notes(notes: Iterable[str]) -> str:
     return "\n".join(f"*{plain(note)}*" for note in notes)
 
@@ -298,7 +303,7 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
-    intro = _lines(f"**{plain(reply.subject)}**", _notes([*flags, *reply.notes]))
+    intro = _lines(_bold(reply.subject), _notes([*flags, *reply.notes]))
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
@@ -327,7 +332,7 @@ def _paragraph_block(item: ParagraphItem) -> Block:
 
 
 def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
-    subject = f"**{plain(reply.subject)}**"
+    subject = _bold(reply.subject)
     if reply.section:
         subject += f"\nSection: {plain(reply.section)}"
     return Layout(
@@ -392,7 +397,7 @@ def _refs_layout(reply: RefsReply) -> Layout:
     return Layout(
         title=f"References of {reply.ref_id}",
         url=reply.permalink,
-        intro=_lines(f"**{plain(reply.subject)}**", _notes(reply.notes)),
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
         blocks=[
             Block(_lines("**Cites**", *cites) if cites else "**Cites** no other cable."),
             Block(

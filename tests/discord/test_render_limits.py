@@ -106,3 +106,9 @@ def test_every_error_reply_fits(state: AppState) -> None:
     embeds += [error_embed(text) for text in ours]
     assert all(isinstance(e, discord.Embed) for e in embeds)
     assert [p for e in embeds for p in limit_problems([e])] == []
+
+
+def test_a_cable_without_subject_shows_no_stray_markup(state: AppState) -> None:
+    cable = next(full_cables(state.library))
+    pages = render_reply(card(state, cable.model_copy(update={"subject": ""})))
+    assert "****" not in (pages[0].description or "")
