@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from bot.cables.library import Library
 from bot.cables.model import Cable
@@ -17,7 +18,7 @@ SEED_ID = "07DUSHANBE313"
 
 @functools.cache
 def _load(cache_dir: Path) -> AppState:
-    state = load_state(Settings(cache_dir=cache_dir))
+    state = load_state(offline_settings(cache_dir=cache_dir))
     state.engine()  # as the bot does before answering: no test waits for the index
     return state
 
@@ -35,6 +36,10 @@ def shared_state(base: Path) -> AppState:
     return _load(base / "discord-state-cache")
 
 
-def offline_settings(**overrides: object) -> Settings:
-    """Settings independent of the developer's environment and `.env`."""
-    return Settings(_env_file=None, discord_token=None, **overrides)  # type: ignore[call-arg]
+def offline_settings(**overrides: Any) -> Settings:
+    """The documented defaults plus `overrides`, whatever the environment or `.env` say."""
+    defaults = {
+        name: field.get_default(call_default_factory=True)
+        for name, field in Settings.model_fields.items()
+    }
+    return Settings(_env_file=None, **{**defaults, **overrides})  # type: ignore[call-arg]
