@@ -7,6 +7,7 @@ from bot.chat.hits import hit_items
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import AnswerReply, ErrorReply, Reply
 from bot.chat.state import AppState
+from bot.chat.text import QUERY_ECHO_CHARS, echo
 from bot.search.api import SearchFilters
 
 ANSWER_HITS = 5
@@ -34,7 +35,7 @@ def handle(state: AppState, args: str) -> Reply:
         return ErrorReply(message="Search is not available in this session.")
     result = engine.search(question, SearchFilters(ref_id=ref_id), limit=ANSWER_HITS)
     return AnswerReply(
-        query=question,
+        query=echo(question, QUERY_ECHO_CHARS),
         ref_id=ref_id,
         hits=hit_items(state.library, result.hits),
         weak=result.weak or not result.hits,

@@ -8,6 +8,7 @@ from bot.chat.filters import FilterError, parse_filters
 from bot.chat.hits import hit_items
 from bot.chat.replies import ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
+from bot.chat.text import QUERY_ECHO_CHARS, echo
 
 PAGE_SIZE = 10
 # Hits fetched at least, so that the reply can say how many pages there are.
@@ -38,7 +39,7 @@ def handle(state: AppState, args: str) -> Reply:
     if start >= len(result.hits) and result.hits:
         notes.append(f"There are only {pages} pages of hits.")
     return SearchReply(
-        query=query,
+        query=echo(query, QUERY_ECHO_CHARS),
         hits=hit_items(state.library, result.hits[start : start + PAGE_SIZE]),
         weak=result.weak or not result.hits,
         corrected_query=result.corrected_query,

@@ -36,7 +36,7 @@ class Filters:
     page: int = 1
 
     def shown(self) -> dict[str, str]:
-        """The filters as the user would write them, for echoing in replies."""
+        """The filters as the user wrote them, made safe for echoing in replies."""
         shown = {"tag": " ".join(self.tags)} if self.tags else {}
         if self.origin:
             shown["origin"] = self.origin
@@ -44,7 +44,7 @@ class Filters:
             shown["year"] = str(self.year)
         if self.classification:
             shown["class"] = self.classification
-        return shown
+        return {key: echo(value) for key, value in shown.items()}
 
     def any_set(self) -> bool:
         return bool(self.shown())

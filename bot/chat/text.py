@@ -9,6 +9,8 @@ from dataclasses import dataclass
 # Longer lines are cut: no command needs more, and fuzzy matching on huge strings is slow.
 MAX_LINE_CHARS = 1000
 ECHO_CHARS = 60
+# Queries are echoed longer: the reply says what was searched for.
+QUERY_ECHO_CHARS = 200
 
 # Discord mentions (`<@123>`, `<@!123>`, `<@&123>`, `<#123>`) and mass mentions.
 _MENTION = re.compile(r"<[@#][!&]?\d*>|@(?:everyone|here)\b", re.I)
@@ -49,5 +51,5 @@ def cut_note(cut_from: int) -> str:
 
 def echo(text: str, limit: int = ECHO_CHARS) -> str:
     """User text made safe to quote back: no markup, mentions or control characters, short."""
-    safe = _SPACES.sub(" ", _ECHO_UNSAFE.sub("", clean_line(text).text)).strip()
+    safe = _SPACES.sub(" ", _ECHO_UNSAFE.sub(" ", clean_line(text).text)).strip()
     return safe if len(safe) <= limit else safe[: limit - 1].rstrip() + "…"

@@ -8,7 +8,7 @@ import pytest
 
 from bot.chat import dispatch as dispatch_module
 from bot.chat.dispatch import dispatch_command
-from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, Reply
+from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import MAX_LINE_CHARS
 from tests.chat.conftest import Ask
@@ -116,6 +116,13 @@ def test_mentions_and_markdown_are_never_echoed(ask: Ask) -> None:
         # Our own wording uses `code` marks; nothing the user typed may add markup.
         for bad in ("@", "<", ">", "*", "[", "]", "(http", "`x"):
             assert bad not in error.message, (line, error.message)
+
+
+def test_queries_and_filters_are_echoed_inert(ask: Ask) -> None:
+    reply = ask('!search [click](http://evil.example) <@1> origin:"<b>[x](y)" @everyone')
+    assert isinstance(reply, SearchReply)
+    assert reply.query == "click http://evil.example"
+    assert reply.filters == {"origin": "b x y"}
 
 
 def test_markdown_and_control_characters_around_an_id_are_ignored(ask: Ask) -> None:
