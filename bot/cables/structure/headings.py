@@ -11,15 +11,16 @@ from bot.cables.structure.blocks import Block
 
 _MAX_HEADING = 80
 _NOT_HEADING = re.compile(r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$", re.I)
-_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
-_DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_LOWER = string.ascii_lowercase.encode()
+_UPPER = string.ascii_uppercase.encode()
 _FIELD = re.compile(r"^\s*(?:TAGS|SUBJ|E\.?O\.?|REF)\b", re.I)
 
 
 def is_mixed_case(text: str) -> bool:
     """True when at least a tenth of the letters are lower case (not an all-caps cable)."""
-    lower = len(text) - len(text.translate(_DROP_LOWER))
-    upper = len(text) - len(text.translate(_DROP_UPPER))
+    ascii_text = text.encode("ascii", "ignore")
+    lower = len(ascii_text) - len(ascii_text.translate(None, _LOWER))
+    upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER))
     return lower > 0 and lower * 10 >= lower + upper
 
 

@@ -17,12 +17,16 @@ _SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])", re.M)
 def clean_lines(text: str) -> list[str]:
     """Lines without `\\r`, trailing whitespace or leading pilcrows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
-    text = _PILCROW.sub(r"\1", text)
+    if "¶" in text:
+        text = _PILCROW.sub(r"\1", text)
     return [line.rstrip() for line in text.split("\n")]
 
 
 def drop_distribution_captions(lines: list[str]) -> list[str]:
     """Remove SIPDIS captions that the distribution system scattered through the body
     (whole lines, so a heading framed by rules stays framed)."""
-    text = _SIPDIS_PREFIX.sub(r"\1", "\n".join(lines))
+    text = "\n".join(lines)
+    if "SIPDIS" not in text:
+        return lines
+    text = _SIPDIS_PREFIX.sub(r"\1", text)
     return [line for line in text.split("\n") if not _SIPDIS_LINE.match(line)]

@@ -69,7 +69,7 @@ class _MarkerRemover:
         text = "\n".join(lines)
         # Most cables have neither old-style nor inline markers: skip those searches.
         self.has_old = "PAGE " in text
-        self.has_inline = _ANY_NEW_MARKER.search(text) is not None
+        self.has_inline = " OF 0" in text and _ANY_NEW_MARKER.search(text) is not None
         self.out: list[str] = []
         self.join_pending = False
         self.seen_tails: set[str] = set()
@@ -106,7 +106,7 @@ class _MarkerRemover:
                 self.out.pop()
             self.join_pending = True
             return
-        if self.has_inline:
+        if self.has_inline and " OF " in line and "00" in line:
             line = _NEW_MARKER_INLINE.sub("", line)
         self._text(line)
 

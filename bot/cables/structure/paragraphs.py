@@ -47,23 +47,24 @@ def join_block(lines: list[str]) -> str:
     """Unwrap hard-wrapped lines; keep line breaks before bullets, after short lines
     and in tables."""
     out: list[str] = []
-    previous = ""
+    previous_table = False
+    previous_length = 0
     for line in lines:
         text = line.strip()
         if not text:
             continue
-        table = _TABLE.search(line) is not None
+        table = "   " in text and _TABLE.search(text) is not None
         keep_break = (
             table
+            or previous_table
             or _BULLET.match(line) is not None
-            or _TABLE.search(previous) is not None
-            or (len(previous.strip()) < _SHORT_LINE and not text[:1].islower())
+            or (previous_length < _SHORT_LINE and not text[:1].islower())
         )
         if out and not keep_break:
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(line.rstrip() if table else text)
-        previous = line
+        previous_table, previous_length = table, len(text)
     return "\n".join(out)
 
 

@@ -11,22 +11,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# `Summary:` opens a paragraph; `BEGIN SUMMARY` may stand anywhere.
-_SUMMARY_START = re.compile(
-    r"\bBEGIN\s+SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\b[\s:.\-]*"
-    r"|(?:^|(?<=\n\n))[(\[]?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*",
-    re.I,
+# Patterns start with a literal so that the regex engine skips ahead quickly; the word
+# boundary before a match is checked by `_search_word`.
+# `BEGIN SUMMARY` may stand anywhere; `Summary:` opens a paragraph (`_SUMMARY_OPENS`).
+_SUMMARY_BEGIN = re.compile(
+    r"BEGIN\s+SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\b[\s:.\-]*", re.I
 )
-_SUMMARY_END = re.compile(r"\bEND\s+(?:OF\s+)?SUMMARY\b[\s.:)\]]*", re.I)
-_COMMENT_START = re.compile(r"(?<![\w-])(COMMENT|Comment|NOTE|Note)\s*:\s*")
+_SUMMARY_OPENS = re.compile(
+    r"[(\[]?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?\s*[:.\-]+\s*", re.I
+)
+_SUMMARY_END = re.compile(r"END\s+(?:OF\s+)?SUMMARY\b[\s.:)\]]*", re.I)
+_COMMENT_START = re.compile(r"(COMMENT|Comment|NOTE|Note)\s*:\s*")
 # `(Note: ...`, `[COMMENT: ...`, `(Health Unit Comment: ...`: an opening bracket shortly before.
 _OPENED = re.compile(r"[(\[][\w /-]{0,30}$")
 _COMMENT_END = {
-    "COMMENT": re.compile(r"\bEND\s+(?:OF\s+)?COMMENT\b[\s.:)\]]*", re.I),
-    "NOTE": re.compile(r"\bEND\s+(?:OF\s+)?NOTE\b[\s.:)\]]*", re.I),
+    "COMMENT": re.compile(r"END\s+(?:OF\s+)?COMMENT\b[\s.:)\]]*", re.I),
+    "NOTE": re.compile(r"END\s+(?:OF\s+)?NOTE\b[\s.:)\]]*", re.I),
 }
 _SUMMARY_HEADING = re.compile(r"^\s*SUMMARY\b", re.I)
 _COMMENT_HEADING = re.compile(r"^\s*COMMENTS?\s*$", re.I)
+
+
+def _search_word(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """The first match that starts a word (not `WEEKEND SUMMARY`, not `no-comment:`)."""
+    while (m := pattern.search(text, pos)) is not None:
+        before = text[m.start() - 1 : m.start()]
+        if not (before.isalnum() or before in ("_", "-")):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,20 @@ class _Text:
             self.starts.append(offset)
             offset += len(text) + 2
         self.full = "\n\n".join(self.texts)
+
+    def summary_start(self) -> re.Match[str] | None:
+        """`BEGIN SUMMARY` anywhere, or `Summary:` opening a paragraph or block."""
+        begin = _search_word(_SUMMARY_BEGIN, self.full)
+        position = 0
+        while position < (begin.start() if begin else len(self.full)):
+            opens = _SUMMARY_OPENS.match(self.full, position)
+            if opens is not None:
+                return opens
+            position = self.full.find("\n\n", position)
+            if position < 0:
+                break
+            position += 2
+        return begin
 
     def paragraph_at(self, offset: int) -> int:
         lo, hi = 0, len(self.starts) - 1
@@ -80,8 +107,8 @@ def find_summary(texts: list[str], sections: list[str | None]) -> FoundSpan | No
     if not texts:
         return None
     text = _Text(texts)
-    start = _SUMMARY_START.search(text.full)
-    end = _SUMMARY_END.search(text.full, start.end() if start else 0)
+    start = text.summary_start()
+    end = _search_word(_SUMMARY_END, text.full, start.end() if start else 0)
     if start is not None and (end is None or start.start() < end.start()):
         index = text.paragraph_at(start.start())
         stop = end.start() if end is not None else text.paragraph_end(index)
@@ -89,7 +116,7 @@ def find_summary(texts: list[str], sections: list[str | None]) -> FoundSpan | No
     members = [i for i, s in enumerate(sections) if s and _SUMMARY_HEADING.match(s)]
     if members:
         begin = text.starts[members[0]]
-        end = _SUMMARY_END.search(text.full, begin)
+        end = _search_word(_SUMMARY_END, text.full, begin)
         stop = end.start() if end is not None else text.paragraph_end(members[-1])
         return FoundSpan("summary", _clean(text.full[begin:stop]), members[0])
     if end is not None:
@@ -101,8 +128,8 @@ def _comment_stop(text: _Text, start: re.Match[str], kind: str) -> tuple[int, in
     """Where a comment ends (its END marker, else its paragraph or closing bracket),
     and where to look for the next one."""
     index = text.paragraph_at(start.start())
-    end = _COMMENT_END[kind].search(text.full, start.end())
-    following = _COMMENT_START.search(text.full, start.end())
+    end = _search_word(_COMMENT_END[kind], text.full, start.end())
+    following = _search_word(_COMMENT_START, text.full, start.end())
     if end is not None and (following is None or end.start() < following.start()):
         return end.start(), end.end()
     stop = text.paragraph_end(index)
@@ -119,7 +146,7 @@ def find_comments(texts: list[str], sections: list[str | None]) -> list[FoundSpa
     text = _Text(texts)
     spans: list[FoundSpan] = []
     position = 0
-    while (start := _COMMENT_START.search(text.full, position)) is not None:
+    while (start := _search_word(_COMMENT_START, text.full, position)) is not None:
         kind = start.group(1).upper()
         stop, position = _comment_stop(text, start, kind)
         index = text.paragraph_at(start.start())

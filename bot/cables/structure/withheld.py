@@ -26,7 +26,7 @@ def cut_withheld(lines: list[str]) -> tuple[list[str], bool]:
     ends `TRIVELLI` then `DANIEL ORTEGA AN...`; 08BRASILIA674 a line of dots): it is
     dropped and the body is complete. A cut inside a page marker drops the marker."""
     for i, line in enumerate(lines):
-        if not _DOTS_ONLY.match(line) and not _CUT.search(line):
+        if "..." not in line or not (_DOTS_ONLY.match(line) or _CUT.search(line)):
             continue
         following = next((later for later in lines[i + 1 :] if later.strip()), None)
         if following is not None and not _FOREIGN_START.match(following):
