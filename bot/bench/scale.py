@@ -158,20 +158,26 @@ async def _crowd(
     }
 
 
-def child_serve(corpus: Path, cache: Path, commands: bool) -> dict[str, Any]:
-    from bot.cables.store import load_stored_library
+def child_serve(
+    corpus: Path, cache: Path, commands: bool, store: Path | None = None
+) -> dict[str, Any]:
+    """One bot start; with `store`, a warm start from that store (as the cold start wrote
+    it, even if a parser source changed since and would give a new store name)."""
+    from bot.cables.store import load_stored_library, open_store
     from bot.chat.dispatch import dispatch_command
     from bot.chat.state import AppState
     from bot.render.discord import render_reply
     from bot.search.index import open_engine
 
     wall, cpu = time.perf_counter(), _cpu_seconds()
-    library = load_stored_library([corpus], cache, progress=True)
+    opened = open_store(store) if store else None
+    library = opened or load_stored_library([corpus], cache, progress=True)
     loaded = time.perf_counter()
     engine = open_engine(library, cache)
     indexed = time.perf_counter()
     result: dict[str, Any] = {
         "cables": len(library),
+        "store": str(library.store.path),
         "library_s": loaded - wall,
         "index_s": indexed - loaded,
         "index_built": engine.built_now,
@@ -194,10 +200,10 @@ def child_serve(corpus: Path, cache: Path, commands: bool) -> dict[str, Any]:
 # -- child: baselines over the same paragraphs ------------------------------------------
 
 
-def _export(corpus: Path, cache: Path, out: Path) -> int:
-    from bot.cables.store import load_stored_library
+def _export(corpus: Path, cache: Path, out: Path, store: Path | None) -> int:
+    from bot.cables.store import load_stored_library, open_store
 
-    library = load_stored_library([corpus], cache)
+    library = (open_store(store) if store else None) or load_stored_library([corpus], cache)
     count = 0
     with out.open("w", encoding="utf-8") as f:
         for ref_id in library.ids():
@@ -261,9 +267,9 @@ def child_grep(export: Path) -> dict[str, Any]:
 def _child_main(args: argparse.Namespace) -> None:
     kind = args.child
     if kind == "serve":
-        result = child_serve(args.corpus, args.cache, args.commands)
+        result = child_serve(args.corpus, args.cache, args.commands, args.store)
     elif kind == "export":
-        result = {"paragraphs": _export(args.corpus, args.cache, args.export)}
+        result = {"paragraphs": _export(args.corpus, args.cache, args.export, args.store)}
     elif kind == "fts5":
         result = child_fts5(args.export, args.cache / "fts5.sqlite")
     elif kind == "bm25":
@@ -313,6 +319,8 @@ def measure(size: str, budget: float) -> dict[str, Any]:
         print(f"[{size}] cold start ...", file=sys.stderr, flush=True)
         cold = _spawn(["serve", *common])
         print(f"[{size}] warm start and commands ...", file=sys.stderr, flush=True)
+        store = _get(cold, "store")
+        common += ["--store", store] if store else []
         warm = _spawn(["serve", *common, "--commands"])
         export = cache / "export.txt"
         exported = _spawn(["export", *common, "--export", str(export)])
@@ -436,6 +444,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--cache", type=Path)
     parser.add_argument("--export", type=Path)
+    parser.add_argument("--store", type=Path)
     parser.add_argument("--commands", action="store_true")
     args = parser.parse_args()
     if args.child:

@@ -197,6 +197,10 @@ class CableStore:
     def catalogue(self) -> Iterator[tuple[str, ...]]:
         yield from self._connection().execute(_CATALOGUE)
 
+    def cables(self) -> Iterator[Cable]:
+        for (body,) in self._connection().execute("SELECT body FROM cable ORDER BY ref_id"):
+            yield unpack(body)
+
 
 class _CachedCables(Mapping[str, Cable]):
     """Cables by id, read from the store on demand, the recently used kept decoded."""
@@ -290,10 +294,10 @@ class StoredLibrary(Library):
     """A Library over a CableStore: same lookups, a fraction of the memory.
 
     `get`, `resolve`, `suggest`, `cited_by` and `ids` behave exactly as on an
-    in-memory Library (they are Library's own methods over a lazy mapping).
-    Iterating yields catalogue entries: each cable's metadata (id, dates,
-    classification, origin, subject, tags, links) without its text, which is
-    what listing and browsing need; `get` returns the full cable.
+    in-memory Library (they are Library's own methods over a lazy mapping), and
+    iterating yields every full cable. `catalogue()` yields each cable's metadata
+    (id, dates, classification, origin, subject, tags, links) without its text,
+    from memory: what listing and browsing need.
     """
 
     def __init__(self, store: CableStore) -> None:
@@ -316,6 +320,11 @@ class StoredLibrary(Library):
         self._entries_lock = threading.Lock()
 
     def __iter__(self) -> Iterator[Cable]:
+        """Every full cable, decoded one at a time (an export, not a chat reply)."""
+        return self.store.cables()
+
+    def catalogue(self) -> Iterator[Cable]:
+        """Every cable's catalogue entry: metadata without text, built once, then instant."""
         with self._entries_lock:
             if self._entries is None:
                 self._entries = [_catalogue_cable(row) for row in self._rows or ()]

@@ -31,8 +31,14 @@ def test_lookups_tolerate_spelling_like_the_library(
         assert raw_stored.resolve(typed) == raw_in_memory.resolve(typed)
 
 
-def test_iteration_gives_catalogue_entries_matching_the_cables(raw_stored: StoredLibrary) -> None:
-    for entry in raw_stored:
+def test_iteration_gives_full_cables(raw_in_memory: Library, raw_stored: StoredLibrary) -> None:
+    assert list(raw_stored) == sorted(raw_in_memory, key=lambda cable: cable.ref_id)
+
+
+def test_catalogue_entries_match_the_cables(raw_stored: StoredLibrary) -> None:
+    entries = list(raw_stored.catalogue())
+    assert [entry.ref_id for entry in entries] == raw_stored.ids()
+    for entry in entries:
         cable = raw_stored.get(entry.ref_id)
         assert cable is not None
         assert (entry.subject, entry.tags, entry.origin) == (
