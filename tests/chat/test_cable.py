@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
+from bot.chat.dispatch import dispatch
 from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, ParagraphsReply
+from bot.chat.state import AppState
+from config.settings import Settings
 from tests.chat.conftest import Ask
 
 
@@ -126,3 +129,14 @@ def test_id_in_cablegate_but_not_loaded_gets_its_link(ask: Ask) -> None:
     reply = ask("!cable 06STATE202745")
     assert isinstance(reply, ErrorReply)
     assert reply.message.startswith("No cable 06STATE202745 in the library")
+
+
+def test_the_prefix_is_configurable(state: AppState) -> None:
+    question_mark = AppState(state.library, Settings(command_prefix="?"))
+    card = dispatch(question_mark, "?cable 08REYKJAVIK195")
+    assert isinstance(card, CableCard)
+    assert dispatch(question_mark, "cable 08REYKJAVIK195") == card
+    error = dispatch(question_mark, "!cable 08REYKJAVIK195")
+    assert isinstance(error, ErrorReply)
+    assert error.suggestions == ["?cable"]
+    assert "`?help`" in error.message
