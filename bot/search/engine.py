@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.cables.ids import compact_id
@@ -28,6 +29,8 @@ WEAK_COVERAGE = 0.5
 # score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
 # paragraph repeating one rare word can outrank one that answers the question.
 RERANK_DEPTH = 30
+_CACHED_PARAGRAPHS = 20_000
+_CACHED_TERMS = 100_000
 COORD = 2.0
 COORD_FLOOR = 0.1
 
@@ -53,6 +56,10 @@ class CableSearchEngine:
         self._searcher = handle.index.searcher()
         self._total = max(self._searcher.num_docs, 1)
         self._analyzer = stemmed_analyzer()
+        # Per-engine caches (lru_cache is thread-safe): re-ranking analyses the
+        # same popular paragraphs again and again.
+        self._terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._paragraph_terms)
+        self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
 
     @property
     def built_now(self) -> bool:
@@ -95,12 +102,22 @@ class CableSearchEngine:
             if cable is None or ranked.index >= len(cable.paragraphs):
                 continue  # the library changed under a reused index; skip, never crash
             paragraph = cable.paragraphs[ranked.index]
+            # Highlight a phrase's words only where the whole phrase matched: "United
+            # Arab Emirates" must not bold every "United".
+            found = self._terms(ranked.ref_id, ranked.index)
+            shown = {
+                term: weights[term]
+                for concept in parsed.concepts
+                for alt in concept.alternatives
+                if all(t in found for _, t in alt)
+                for _, term in alt
+            }
             hits.append(
                 Hit(
                     ref_id=cable.ref_id,
                     section=paragraph.section,
                     label=paragraph.label,
-                    excerpt=excerpt(paragraph.text, weights),
+                    excerpt=excerpt(paragraph.text, shown),
                     permalink=paragraph.permalink,
                     locator=paragraph.locator,
                     score=round(ranked.score, 4),
@@ -111,26 +128,7 @@ class CableSearchEngine:
 
     def coverage(self, parsed: ParsedQuery, best: RankedParagraph) -> float:
         """Share of the question's weight found in `best` and its cable's fields."""
-        cable = self._library.get(best.ref_id)
-        if cable is None:
-            return 0.0
-        paragraph = cable.paragraphs[best.index]
-        found = set(
-            self._analyzer.analyze(
-                normalise(
-                    " ".join(
-                        [
-                            paragraph.text,
-                            paragraph.section or "",
-                            cable.subject,
-                            cable.ref_id,
-                            cable.origin,
-                            " ".join(cable.tags),
-                        ]
-                    )
-                )
-            )
-        )
+        found = self._terms(best.ref_id, best.index)
         total = matched = 0.0
         for concept in parsed.concepts:
             if concept.bonus:
@@ -143,6 +141,16 @@ class CableSearchEngine:
                 matched += weight / 2 if concept.guessed else weight
         return matched / total if total else 0.0
 
-    def _idf(self, term: str) -> float:
+    def _compute_idf(self, term: str) -> float:
         df = self._searcher.doc_freq("body", term)
         return math.log(1.0 + (self._total - df + 0.5) / (df + 0.5))
+
+    def _paragraph_terms(self, ref_id: str, index: int) -> frozenset[str]:
+        """Index terms of a paragraph, its heading and its cable's fields."""
+        cable = self._library.get(ref_id)
+        if cable is None or index >= len(cable.paragraphs):
+            return frozenset()
+        paragraph = cable.paragraphs[index]
+        fields = (paragraph.text, paragraph.section or "", cable.subject, cable.ref_id)
+        text = " ".join((*fields, cable.origin, " ".join(cable.tags)))
+        return frozenset(self._analyzer.analyze(normalise(text)))
