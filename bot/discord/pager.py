@@ -10,11 +10,14 @@ import discord
 # Fetches the pages of the next result page (search `page:N`), or None past the last one.
 MorePages = Callable[[], Awaitable[Sequence[discord.Embed] | None]]
 
-NOT_YOURS = "Only the person who asked can turn these pages; run the command yourself for a copy."
+NOT_YOURS = "Only the person who asked can use these buttons; run the command yourself for a copy."
 
 
 class Pager(discord.ui.View):
-    """Previous / next over rendered pages; optionally fetches more pages at the end."""
+    """Previous / next over rendered pages, and Delete; optionally fetches more pages.
+
+    A single page gets the Delete button only.
+    """
 
     def __init__(
         self,
@@ -30,6 +33,9 @@ class Pager(discord.ui.View):
         self.index = 0
         self.more = more
         self.message: discord.Message | None = None
+        if len(self.pages) == 1 and more is None:
+            self.remove_item(self.previous)
+            self.remove_item(self.next)
         self._update_buttons()
 
     @property

@@ -1,4 +1,4 @@
-"""Sending rendered pages: one embed per message, with a pager when there are more."""
+"""Sending rendered pages: one embed at a time, with page and delete buttons for the asker."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ async def send_pages(
     more: MorePages | None = None,
     ephemeral: bool = False,
 ) -> discord.Message:
-    if len(pages) == 1 and more is None:
-        return await ctx.send(embed=pages[0], ephemeral=ephemeral)
+    if ephemeral:  # an error: one page, seen by the asker only, who can dismiss it
+        return await ctx.send(embed=pages[0], ephemeral=True)
     pager = Pager(pages, ctx.author.id, timeout=ctx.bot.settings.pager_timeout_seconds, more=more)
     pager.message = await ctx.send(embed=pages[0], view=pager, ephemeral=ephemeral)
     return pager.message
