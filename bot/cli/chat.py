@@ -65,6 +65,8 @@ def interactive(state: AppState) -> None:
         try:
             line = input(PROMPT if sys.stdin.isatty() else "")
         except EOFError:
+            if sys.stdin.isatty():
+                print()  # Ctrl-D leaves the cursor after the prompt; the shell starts afresh.
             break
         if line.strip().lower() in _QUIT:
             break
