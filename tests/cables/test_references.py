@@ -106,3 +106,10 @@ def test_lettered_ref_block_over_several_lines(raw_cable: Callable[[str], Cable]
     cable = raw_cable("08REYKJAVIK195.html")
     assert [r.ref_id for r in cable.references] == ["06REYKJAVIK431"]
     assert cable.paragraphs[0].label == "1"
+
+
+def test_undated_reference_in_a_real_cable(raw_cable: Callable[[str], Cable]) -> None:
+    # 07DUSHANBE314 (March 2007) `REF: DUSHANBE 2153`: Dushanbe was at ~443 in March.
+    cable = raw_cable("07DUSHANBE314.txt")
+    [ref] = cable.references
+    assert (ref.ref_id, ref.year_inferred) == ("06DUSHANBE2153", True)
