@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     # discord.py is imported only here: `cablebot chat` and `corpus` never need it.
+    import aiohttp
     import discord
 
     from bot.discord.client import create_bot
@@ -54,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         asyncio.run(_serve(create_bot(settings), token))
     except discord.LoginFailure:
         print("Discord rejected the token: check DISCORD_TOKEN (docs/discord.md).", file=sys.stderr)
+        return 1
+    except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as error:
+        print(f"Could not reach Discord ({error}); check the network.", file=sys.stderr)
         return 1
     except discord.PrivilegedIntentsRequired:
         print(

@@ -34,6 +34,8 @@ class CableBot(commands.Bot):
     """A `commands.Bot` that owns one AppState and swaps it whole on reload."""
 
     def __init__(self, settings: Settings, state: AppState | None = None) -> None:
+        # The bot never joins voice: no start-up warnings about voice libraries.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.default()
         intents.message_content = settings.message_content_intent
         super().__init__(
