@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.chat.state import AppState
 from bot.discord.client import CableBot, create_bot
 from tests.discord.shared import offline_settings, shared_state
-
-# Every test in this folder carries the `simcord` marker (select with -m simcord).
-pytestmark = pytest.mark.simcord
-
-LINKS_CHANNEL = "cables"
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +22,8 @@ def simcord_bot(state: AppState) -> CableBot:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder carries the `simcord` marker (select with -m simcord)."""
+    here = Path(__file__).parent
     for item in items:
-        if "tests/simcord/" in str(item.path).replace("\\", "/"):
+        if item.path.is_relative_to(here):
             item.add_marker(pytest.mark.simcord)
