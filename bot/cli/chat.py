@@ -9,6 +9,7 @@ cablebot chat --json < lines.txt   one JSON reply per input line (JSON Lines), i
 from __future__ import annotations
 
 import argparse
+import io
 import shutil
 import sys
 from collections.abc import Iterable
@@ -82,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if complain_missing("chat", settings.library_paths):
         return 2
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        # Bytes that are not UTF-8 become U+FFFD instead of ending the session.
+        sys.stdin.reconfigure(errors="replace")
     try:
         state = load_state(settings, progress=sys.stderr.isatty())
         message = " ".join(args.message)

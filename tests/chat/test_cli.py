@@ -77,6 +77,21 @@ def test_json_lines_one_reply_per_line_in_order(
     assert "Traceback" not in json_lines_run.stderr
 
 
+def test_json_lines_survive_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(CABLEBOT), "chat", "--json"],
+        input=b"\xff\xfe!cable 08REYKJAVIK195\nhelp refs\n",
+        capture_output=True,
+        env={**_env(tmp_path), "PYTHONIOENCODING": "utf-8:strict"},
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    kinds = [json.loads(line)["kind"] for line in done.stdout.splitlines()]
+    assert kinds == ["error", "help"]
+
+
 def test_json_for_one_message(tmp_path: Path) -> None:
     done = _run(["--json", "cable", "08", "reykjavik", "195", "¶2"], tmp_path)
     assert done.returncode == 0, done.stderr
