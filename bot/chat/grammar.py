@@ -100,7 +100,8 @@ class Locator:
     labels: LabelRange | None = None
 
 
-_LABEL = r"(\d{1,3}|[A-Za-z])"
+# A label as printed (`3.`, `C)`) or typed (`3`, `C`): the punctuation is not part of it.
+_LABEL = r"(\d{1,3}|[A-Za-z])[.)]?"
 _LABEL_AT_END = re.compile(
     r"(?:^|\s)(?:¶|§|paragraphs?|paras?|par|p\.?)?\s*"
     + _LABEL

@@ -63,9 +63,10 @@ def test_take_id_keeps_a_malformed_first_word_for_did_you_mean() -> None:
 def test_locators() -> None:
     assert parse_locator([]) == Locator()
     assert parse_locator(["prevention", "F"]) == Locator("prevention", LabelRange("F"))
+    assert parse_locator(["prevention", "F)"]) == Locator("prevention", LabelRange("F"))
     assert parse_locator(["protecton"]) == Locator("protecton")
     assert parse_locator(["summary"]) == Locator("summary")
-    for words in (["¶3"], ["para", "3"], ["paragraph", "3"], ["3"], ["¶", "3"], ["par3"]):
+    for words in (["¶3"], ["para", "3"], ["paragraph", "3"], ["3"], ["¶", "3"], ["par3"], ["3."]):
         assert parse_locator(words) == Locator(None, LabelRange("3")), words
     for words in (["¶3-5"], ["3", "-", "5"], ["¶3", "to", "¶5"], ["3–5"]):
         assert parse_locator(words) == Locator(None, LabelRange("3", "5")), words
