@@ -119,6 +119,18 @@ def test_old_style_markers_between_classification_lines(raw_cable: Build) -> Non
     assert cable.summary is not None and cable.summary.section == "SUMMARY"
 
 
+def test_transmission_page_header_and_singular_tag(site_cables: list[Cable]) -> None:
+    by_id = {c.ref_id: c for c in site_cables}
+    # 07PARIS2440: `PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440` mid-paragraph
+    paris = by_id["07PARIS2440"].paragraphs[0]
+    assert "FOR THE PERSIAN GULF, SHARED HIS VIEWS" in paris.text
+    # 09DOHA214: `TAG: PTER, PREL, ...` and `DOHA 152 (08)`
+    doha = by_id["09DOHA214"]
+    assert doha.tags[:3] == ["PTER", "PREL", "PGOV"]
+    assert "08DOHA152" in {r.ref_id for r in doha.references}
+    assert all("Classified By" not in p.text for p in doha.paragraphs)
+
+
 def test_new_style_marker_inside_a_paragraph(raw_cable: Build) -> None:
     # 10DUSHANBE173: unwrapped paragraphs, markers with no blank lines around them.
     cable = raw_cable("10DUSHANBE173.txt")

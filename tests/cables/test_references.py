@@ -81,6 +81,8 @@ def test_in_text_citations_count(raw_cable: Callable[[str], Cable], months: Mont
             (2001, 2),
             ["99PRETORIA12315", "00CAPETOWN2150"],
         ),
+        # 09DOHA214: a two-digit year after the serial
+        ("A. SECSTATE 15113  B. DOHA 152 (08)", (2009, 3), ["09STATE15113", "08DOHA152"]),
         # SECSTATE is STATE; a date-time group is not a serial
         ("SECSTATE 134796 AND SECSTATE 121212Z", (2006, 7), ["06STATE134796"]),
         # mixed case, emails and telcons carry no id

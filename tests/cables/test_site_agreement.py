@@ -25,7 +25,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _CLASSIFIED_BY = re.compile(r"Classified By", re.I)
 _TABLE_CELL = re.compile(r"<td>\s*<a[^>]*>([^<]*)</a>\s*</td>")
 _NEW_MARKER = re.compile(r"\b\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
-_OLD_MARKER = re.compile(r"\bPAGE \d{2,3}\s+[A-Z][A-Z .]*?\s+\d{3,6}\s+\d\d\s+OF\s+\d\d\b")
+_OLD_MARKER = re.compile(
+    r"\bPAGE \d{2,3}\s+(?:[A-Z][A-Z .]*?\s+\d{3,6}\s+\d\d\s+OF\s+\d\d\b|R[A-Z]{4,}\d+\s)"
+)
 MIN_AGREEMENT = 0.98
 
 

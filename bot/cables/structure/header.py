@@ -17,7 +17,7 @@ _BANNER = re.compile(
 # Media-partner texts open with the creation time (07BANDARSERIBEGAWAN112).
 _DATE_LINE = re.compile(r"^\s*[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\s*$")
 _EO = re.compile(r"^\s*(?:E\.?\s?O\.?|EO)\s+1\d{4}\b", re.I)
-_TAGS = re.compile(r"^\s*TAGS\b:?\s*", re.I)
+_TAGS = re.compile(r"^\s*TAGS?\b:?\s*", re.I)
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
 # `REF:`, `Ref(s):`, `REFTEL:`, and upper-case `REF A. ...` without a colon.
 _REF = re.compile(

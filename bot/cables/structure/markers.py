@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 _CLASS_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
-_NEW_MARKER_LINE = re.compile(r"^\s*[A-Z][A-Z .'()-]*? \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*$")
+_NEW_MARKER_LINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'()-]*? \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
+    # 2007 Paris variant: `PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`
+    r"|PAGE \d{2,3}\s+R[A-Z]{4,}\d{1,6}\s.*)$"
+)
 # Inline, only one station word may precede the 8-digit serial, so that upper-case
 # text before the marker is never eaten.
 _NEW_MARKER_INLINE = re.compile(r"[ \t]*\b[A-Z][A-Z'.-]+ \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
@@ -90,6 +94,8 @@ class _MarkerRemover:
 
     def _line(self, i: int, line: str) -> None:
         old = _OLD_MARKER.search(line) if self.has_old else None
+        if old is not None and _NEW_MARKER_LINE.match(line):
+            old = None
         if old is not None:
             self._old_marker(i, line, old)
             return

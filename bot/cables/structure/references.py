@@ -18,6 +18,7 @@ _TOKEN = re.compile(r"[A-Za-z]+|\d+|\S")
 _CITATION = re.compile(r"\(\s*(?:REF\w*[ ,:]*)?((?:\d{2,4} )?[A-Z][A-Z ]{1,30}? \d{1,6})\s*\)")
 _ALIASES = {"SECSTATE": "STATE", "SECSTAT": "STATE", "USUN": "USUNNEWYORK"}
 _MAX_STATION_WORDS = 4
+_Token = tuple[str, int, int]  # text, start, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +49,28 @@ def infer_year(station: str, serial: int, year: int, month: int, months: MonthTa
     return year - 1
 
 
-def _two_digits(year_token: str) -> str:
-    return year_token[-2:]
-
-
 def cited_in_text(text: str) -> str:
     """The parenthesised citations of a body, ready for `parse_references`."""
     return " ; ".join(_CITATION.findall(text))
+
+
+def _written_year(tokens: list[_Token], first: int, serial: int) -> tuple[str, int, int] | None:
+    """An explicit year around a reference: `06 REYKJAVIK 431`, `2007 VLADIVOSTOK 095`,
+    `DOHA 152 (08)`, as two digits with where the reference starts and ends."""
+    after = [t for t, _, _ in tokens[serial + 1 : serial + 4]]
+    if len(after) == 3 and after[0] == "(" and after[2] == ")" and len(after[1]) == 2:
+        return after[1], tokens[first][1], tokens[serial + 3][2]
+    before = tokens[first - 1][0] if first > 0 else ""
+    if before.isdigit() and len(before) in (2, 4):
+        return before[-2:], tokens[first - 1][1], tokens[serial][2]
+    return None
 
 
 def parse_references(
     ref_text: str, citing: tuple[int, int] | None, months: MonthTable
 ) -> list[ParsedReference]:
     known = months.stations()
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(ref_text)]
+    tokens: list[_Token] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(ref_text)]
     found: list[ParsedReference] = []
     seen: set[str] = set()
     for i, (token, _, end) in enumerate(tokens):
@@ -78,21 +87,20 @@ def parse_references(
         if match is None:
             continue
         station, count = match
-        first = i - count
-        before = tokens[first - 1][0] if first > 0 else ""
-        serial = int(token)
-        if before.isdigit() and len(before) in (2, 4):
-            year_text, inferred = _two_digits(before), False
-            written_from = tokens[first - 1][1]
+        dated = _written_year(tokens, i - count, i)
+        if dated is not None:
+            year_text, written_from, written_to = dated
+            inferred = False
         elif citing is not None:
-            year = infer_year(station, serial, citing[0], citing[1], months)
+            year = infer_year(station, int(token), citing[0], citing[1], months)
             year_text, inferred = f"{year % 100:02d}", True
-            written_from = tokens[first][1]
+            written_from, written_to = tokens[i - count][1], end
         else:
             continue
+        serial = int(token)
         ref_id = f"{year_text}{station}{serial}"
         if ref_id in seen:
             continue
         seen.add(ref_id)
-        found.append(ParsedReference(ref_id, ref_text[written_from:end], inferred))
+        found.append(ParsedReference(ref_id, ref_text[written_from:written_to], inferred))
     return found
