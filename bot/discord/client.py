@@ -12,6 +12,8 @@ from discord.ext import commands
 from bot.chat.state import AppState, load_state
 from bot.discord.cogs import add_cogs
 from bot.discord.errors import (
+    LOAD_FAILED,
+    LOADING,
     EmptyLibraryError,
     LibraryLoading,
     on_app_command_error,
@@ -47,13 +49,14 @@ class CableBot(commands.Bot):
         self.settings = settings
         self._state = state
         self._loading: asyncio.Task[None] | None = None
+        self._load_failed = False
         self._reload_lock = asyncio.Lock()
 
     @property
     def state(self) -> AppState:
         """The current state. Read it once per command: a reload swaps the whole reference."""
         if self._state is None:
-            raise LibraryLoading()
+            raise LibraryLoading(LOAD_FAILED if self._load_failed else LOADING)
         return self._state
 
     @property
@@ -77,6 +80,7 @@ class CableBot(commands.Bot):
         try:
             await self.reload_state()
         except Exception:
+            self._load_failed = True
             log.exception("loading the cable library failed; fix the library paths and !reload")
 
     async def reload_state(self) -> AppState:
@@ -88,7 +92,11 @@ class CableBot(commands.Bot):
                 raise EmptyLibraryError(state)
             # Open the search engine before the swap, so the first question after a (re)load
             # does not wait for the index; meanwhile the old state keeps answering.
-            await asyncio.to_thread(state.engine)
+            try:
+                await asyncio.to_thread(state.engine)
+            except Exception:
+                # Cards, browse and refs work without it; questions will report the failure.
+                log.exception("opening the search engine failed")
             self._state = state
             log.info("library ready: %d cables", len(state.library))
             return state

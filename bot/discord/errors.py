@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 
 class LibraryLoading(commands.CheckFailure):
-    """A command arrived before the library finished loading."""
+    """A command arrived before the library was loaded (its message says whether it will be)."""
 
 
 class ChannelNotAllowed(commands.CheckFailure):
@@ -33,6 +33,7 @@ class EmptyLibraryError(Exception):
 
 
 LOADING = "The cable library is still loading; try again in a few seconds."
+LOAD_FAILED = "The cable library could not be loaded; the bot's operators can see why in its log."
 NOT_HERE = "I only answer in the channels my operators chose; please ask there."
 NOT_OWNER = "Only the bot's owners can use this command."
 INTERNAL = "Something went wrong on my side; it has been logged. Please try again later."
@@ -54,7 +55,7 @@ def describe(ctx: commands.Context[commands.Bot], error: commands.CommandError) 
     if isinstance(error, commands.UserInputError):
         return f"I could not read that command.{_usage(ctx)}"
     if isinstance(error, LibraryLoading):
-        return LOADING
+        return str(error) or LOADING
     if isinstance(error, ChannelNotAllowed):
         return NOT_HERE if ctx.interaction is not None else None
     if isinstance(error, commands.NotOwner):

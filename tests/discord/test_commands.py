@@ -98,6 +98,19 @@ async def test_commands_before_the_library_is_loaded_say_so(
     assert outbox.sent[1].embeds[0].title == REF
 
 
+async def test_a_failed_first_load_is_reported_not_awaited_forever(
+    outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_load(settings: Settings) -> AppState:
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(client, "load_state", broken_load)
+    async with running(offline_settings(), None) as bot:
+        await bot.wait_for_library()
+        await invoke(bot, f"!cable {REF}")
+    assert outbox.last.embeds[0].description == errors.LOAD_FAILED
+
+
 async def test_reload_is_for_owners_and_swaps_the_whole_library(
     state: AppState, outbox: Outbox, tmp_path: Path
 ) -> None:

@@ -99,6 +99,7 @@ def test_every_error_reply_fits(state: AppState) -> None:
     embeds = [e for r in replies for e in render_reply(r)]
     ours = [
         errors.LOADING,
+        errors.LOAD_FAILED,
         errors.NOT_HERE,
         errors.NOT_OWNER,
         errors.INTERNAL,
