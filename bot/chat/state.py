@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,12 +23,15 @@ class AppState:
     settings: Settings = field(default_factory=Settings)
     # Opening the engine may build an index: done on first use, so `!cable` never waits for it.
     engine_factory: EngineFactory | None = None
-    _engine: SearchEngine | None = None
+    _engine: SearchEngine | None = field(default=None, init=False, repr=False)
+    # Front ends may ask from several threads at once; the index is still built only once.
+    _opening: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def engine(self) -> SearchEngine | None:
         """The search engine, opened once; None when this state has none."""
-        if self._engine is None and self.engine_factory is not None:
-            self._engine = self.engine_factory(self.library)
+        with self._opening:
+            if self._engine is None and self.engine_factory is not None:
+                self._engine = self.engine_factory(self.library)
         return self._engine
 
 
