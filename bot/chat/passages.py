@@ -98,13 +98,20 @@ def _labels(paragraphs: list[Paragraph]) -> list[str]:
     return list(seen)
 
 
+def _home(cable: Cable, span: Span) -> Paragraph | None:
+    """The paragraph a span starts in; a span without a label cannot be traced to one."""
+    if span.label is None:
+        return None
+    return next(
+        (p for p in cable.paragraphs if p.section == span.section and p.label == span.label),
+        None,
+    )
+
+
 def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[ParagraphItem]:
     items = []
     for span in spans:
-        home = next(
-            (p for p in cable.paragraphs if p.section == span.section and p.label == span.label),
-            None,
-        )
+        home = _home(cable, span)
         items.append(
             ParagraphItem(
                 section=heading,
@@ -128,7 +135,7 @@ def _by_labels(
     first = [i for i, p in enumerate(scope) if (p.label or "").upper() == labels.first]
     if not first:
         raise PassageError(
-            f"{cable.ref_id} has no {labels} {where}. Labels there: "
+            f"{cable.ref_id} has no ¶{labels.first} {where}. Labels there: "
             + (", ".join(_labels(scope)) or "none")
             + ".",
             _labels(scope),
