@@ -19,7 +19,12 @@ from bot.cables.model import (
 )
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
-from bot.cables.structure.header import HeaderZone, parse_header, strip_captions
+from bot.cables.structure.header import (
+    HeaderZone,
+    parse_header,
+    split_glued_fields,
+    strip_captions,
+)
 from bot.cables.structure.labels import site_anchor
 from bot.cables.structure.lines import clean_lines, drop_distribution_captions
 from bot.cables.structure.markers import remove_page_markers
@@ -121,7 +126,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     url = cable_url(wl_id, *ym) if ym else ""
     partial = bool(_PARTIAL.search(raw.header) or _PARTIAL.search(raw.body[:2000]))
     lines, withheld = cut_withheld(clean_lines(_PARTIAL.sub("", raw.body, count=1)))
-    lines = drop_distribution_captions(remove_page_markers(lines))
+    lines = split_glued_fields(drop_distribution_captions(remove_page_markers(lines)))
     zone = parse_header(lines)
     start = strip_captions(lines, zone.body_start)
     taken = {label for line in lines[:start] if (label := site_anchor(line)) is not None}

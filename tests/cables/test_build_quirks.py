@@ -131,6 +131,18 @@ def test_transmission_page_header_and_singular_tag(site_cables: list[Cable]) -> 
     assert all("Classified By" not in p.text for p in doha.paragraphs)
 
 
+def test_glued_and_split_header_fields(site_cables: list[Cable]) -> None:
+    by_id = {c.ref_id: c for c in site_cables}
+    # 09SAOPAULO660: `E.O. 12958: N/A TAGS: PGOV PINR ...` on one line
+    assert by_id["09SAOPAULO660"].tags[:2] == ["PGOV", "PINR"]
+    # 09LONDON1946: the subject continues after a blank line, before `REF:`
+    london = by_id["09LONDON1946"]
+    assert london.subject.endswith("SESSION AS DEBATE OVER MEGRAHI DECISION REACHES FEVER PITCH")
+    assert london.paragraphs[0].label == "1"
+    # 05ANKARA1730: `(U) Classified by ...` after the REF bullets
+    assert by_id["05ANKARA1730"].paragraphs[0].label == "1"
+
+
 def test_new_style_marker_inside_a_paragraph(raw_cable: Build) -> None:
     # 10DUSHANBE173: unwrapped paragraphs, markers with no blank lines around them.
     cable = raw_cable("10DUSHANBE173.txt")

@@ -23,7 +23,16 @@ _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*:\s*", re.I)
 _REF = re.compile(
     r"^\s*(?:(?i:REF(?:S|TEL|TELS|ERENCES?|\(S\))?)\s*:|REF(?:S|TEL|TELS)?\s(?=\s*[A-Z0-9(]))\s*"
 )
-_CLASSIFIED_BY = re.compile(r"^\s*(?:CLASSIFIED\s+BY|DECLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I)
+_CLASSIFIED_BY = re.compile(
+    r"^\s*(?:\(U\)\s*)?(?:CLASSIFIED\s+BY|DECLASSIFIED\s+BY|DERIVED\s+FROM)\b", re.I
+)
+# A field glued to the previous one on the same line: `E.O. 12958: N/A TAGS: PGOV ...`,
+# `SUBJECT: ... REF: BRASILIA 1159`, `REF: ... Classified By: ...`.
+_GLUED_FIELD = re.compile(r"\s+(?=(?:TAGS?|SUBJECT|SUBJ|REF|(?i:classified by))\s*:)")
+# Header fields sit in the first lines of a body.
+_HEADER_LINES = 60
+# A line this close before a header field still belongs to the header zone.
+_LINES_BETWEEN_FIELDS = 2
 _TAG_LINE = re.compile(r"^\s*[A-Z]{2,6}(?:[ ,]+[A-Z]{2,6})*\s*$")
 _REF_BULLET = re.compile(r"(?:^|\s)\(?([A-Z])[.)]\s*(?=[(A-Z0-9])")
 _NEXT_BULLET = re.compile(r"^\s*\(?([A-Z])[.)]\s*[(A-Z0-9]")
@@ -122,6 +131,31 @@ def clean_subject(text: str) -> str:
     return _SUBJECT_MARKING.sub("", text).strip()
 
 
+def split_glued_fields(lines: list[str]) -> list[str]:
+    """Header lines with each field on a line of its own."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if n < _HEADER_LINES and _is_field(line) and _GLUED_FIELD.search(line, 5):
+            out.extend(_GLUED_FIELD.split(line))
+        else:
+            out.append(line)
+    return out
+
+
+def _field_follows(lines: list[str], start: int) -> bool:
+    """A header field comes within the next few non-blank lines, before any label."""
+    seen = 0
+    for line in lines[start + 1 : start + 8]:
+        if not line.strip():
+            continue
+        if _is_field(line):
+            return True
+        seen += 1
+        if seen >= _LINES_BETWEEN_FIELDS or find_label(line) is not None:
+            return False
+    return False
+
+
 def parse_header(lines: list[str]) -> HeaderZone:
     zone = HeaderZone()
     i = 0
@@ -133,7 +167,7 @@ def parse_header(lines: list[str]) -> HeaderZone:
         zone.banner = lines[i].strip()
         i += 1
     zone.body_start = i
-    seen_field = False
+    seen_field = last_was_subject = False
     j = i
     while j < len(lines):
         line = lines[j]
@@ -154,12 +188,20 @@ def parse_header(lines: list[str]) -> HeaderZone:
             zone.ref_text = (zone.ref_text + " " + _REF.sub("", ref, count=1)).strip()
         elif _EO.match(line) or _CLASSIFIED_BY.match(line):
             end = _block_end(lines, j)
+        elif seen_field and _field_follows(lines, j):
+            # A subject cut by a blank line (09LONDON1946), an addressee between fields.
+            end = _block_end(lines, j)
+            if last_was_subject and line.strip().isupper():
+                zone.subject = clean_subject(f"{zone.subject} {' '.join(lines[j:end])}")
         elif seen_field or j - i >= _PREAMBLE_LIMIT or find_label(line) is not None:
             break
         else:
             j += 1
             continue
         seen_field = True
+        last_was_subject = _SUBJECT.match(line) is not None or (
+            last_was_subject and not _is_field(line)
+        )
         zone.body_start = end
         j = end
     return zone
