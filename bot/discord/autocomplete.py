@@ -49,7 +49,8 @@ def cable_id_choices(library: Library, typed: str) -> list[app_commands.Choice[s
 def section_choices(cable: Cable | None, typed: str) -> list[app_commands.Choice[str]]:
     if cable is None:
         return []
-    names = section_names(cable)
+    empty = {section.heading for section in cable.sections if not section.paragraphs}
+    names = [name for name in section_names(cable) if name not in empty]  # no dead ends
     ranked: Sequence[str]
     if typed.strip():
         matches = process.extract(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import simcord
 
+from bot.chat.grammar import parse_locator
 from bot.chat.state import AppState
 from tests.discord.limits import limit_problems, quoted_text
 from tests.discord.shared import full_cables
@@ -80,3 +81,19 @@ async def test_help_lists_every_command(simcord_env: simcord.Env) -> None:
     result = await w.alice.slash(w.channel, "help", command="browse")
     assert result.response is not None
     assert result.response.embeds[0].title == "Help: browse"
+
+
+async def test_a_heading_ending_like_a_label_is_read_as_a_section(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    # e.g. "Question A": typed after an id, "A" would be taken for paragraph A.
+    cable, heading = next(
+        (c, s.heading)
+        for c in full_cables(state.library)
+        for s in c.sections
+        if s.paragraphs and parse_locator(s.heading.split()).labels is not None
+    )
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, "cable", id=cable.ref_id, section=heading)
+    assert result.response is not None
+    assert f"Section: {heading}" in (result.response.embeds[0].description or "")

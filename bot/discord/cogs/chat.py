@@ -132,6 +132,10 @@ class ChatCog(commands.Cog, name="Cables"):
         *,
         paragraphs: str | None = None,
     ) -> None:
+        if ctx.interaction is not None and section and not section.endswith(":"):
+            # A heading chosen from the list is one whole; the colon stops the grammar
+            # reading its last word as a paragraph label ("Question A", "UAV/Predator B").
+            section += ":"
         await self._answer(ctx, "cable", args_line(cable_id, section, paragraphs))
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
