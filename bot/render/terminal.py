@@ -36,14 +36,14 @@ def _safe(text: str) -> str:
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    """Each blank-line-separated block wrapped on its own, blocks kept apart."""
+    """Each line wrapped on its own: the cable text keeps its lists and blank-line breaks
+    (prose lines are already joined by the parser)."""
     lines: list[str] = []
-    for block in re.split(r"\n\s*\n", _safe(text).strip()):
-        if lines:
-            lines.append("")
-        lines += textwrap.wrap(
-            " ".join(block.split()), width, initial_indent=indent, subsequent_indent=indent
-        ) or [indent]
+    for line in _safe(text).strip().splitlines():
+        words = " ".join(line.split())
+        lines += textwrap.wrap(words, width, initial_indent=indent, subsequent_indent=indent) or [
+            ""
+        ]
     return lines
 
 

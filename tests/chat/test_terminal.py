@@ -66,3 +66,9 @@ def test_terminal_escapes_in_cable_text_are_removed() -> None:
     assert "\x1b" not in text and "\x07" not in text
     assert "a[2Jbc" in text
     assert "¶1 (A)" in text
+
+
+def test_lists_in_cable_text_keep_their_lines(ask: Ask) -> None:
+    text = render(ask("!cable 07DUSHANBE313 3"))
+    assert "\n    Time spent preparing this report:\n\n    Pol/Econ Officers: 10 hours\n" in text
+    assert "\n    SLEA: 1 hour\n    INL: 1 hour\n" in text
