@@ -122,6 +122,7 @@ def reference_text(prefix: str) -> str:
         f"Type a command in Discord (with the prefix `{prefix}`, or as a slash command) or in "
         "`cablebot chat` (the prefix is optional there). Every reply is also available as JSON: "
         "`cablebot chat --json MESSAGE`.\n\n"
+        "A message that starts with a cable id or link, without a command, shows that cable. "
         f"Messages are read up to {MAX_LINE_CHARS:,} characters; mentions, markdown and control "
         "characters in them are ignored."
     )

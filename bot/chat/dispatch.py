@@ -13,7 +13,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz, process
 
 from bot.chat.commands import COMMAND_NAMES
-from bot.chat.grammar import split_command
+from bot.chat.grammar import CommandLine, looks_like_id, split_command, take_id
 from bot.chat.replies import ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note, echo
@@ -45,11 +45,19 @@ def dispatch(state: AppState, line: str) -> Reply:
             message=f"Empty command. Try `{prefix}help`.",
             suggestions=[f"{prefix}{name}" for name in COMMAND_NAMES],
         )
+    elif command.name.removeprefix(prefix) not in HANDLERS and _starts_with_id(command):
+        # A bare id or cable link (`07DUSHANBE313 prevention F`) reads as `cable`.
+        reply = dispatch_command(state, "cable", f"{command.name} {command.args}")
     else:
         reply = dispatch_command(state, command.name, command.args)
     if clean.cut_from is not None:
         reply.notes.insert(0, cut_note(clean.cut_from))
     return reply
+
+
+def _starts_with_id(command: CommandLine) -> bool:
+    split = take_id([command.name, *command.args.split()])
+    return split is not None and looks_like_id(split.id_text)
 
 
 def dispatch_command(state: AppState, name: str, args: str) -> Reply:

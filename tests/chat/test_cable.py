@@ -140,3 +140,11 @@ def test_the_prefix_is_configurable(state: AppState) -> None:
     assert isinstance(error, ErrorReply)
     assert error.suggestions == ["?cable"]
     assert "`?help`" in error.message
+
+
+def test_a_bare_id_or_link_reads_as_cable(ask: Ask) -> None:
+    assert ask("08REYKJAVIK195") == ask("!cable 08REYKJAVIK195")
+    assert ask("!08 reykjavik 195 ¶2") == ask("!cable 08REYKJAVIK195 ¶2")
+    url = "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html#par2"
+    assert ask(url) == ask("!cable 08REYKJAVIK195 ¶2")
+    assert isinstance(ask("09 baku 17"), ErrorReply)
