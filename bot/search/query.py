@@ -122,7 +122,12 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
 def _field_query(schema: tantivy.Schema, name: str, phrase: Phrase) -> tantivy.Query:
     if len(phrase) == 1:
         return tantivy.Query.term_query(schema, name, phrase[0][1])
-    return tantivy.Query.phrase_query(schema, name, list(phrase), slop=1)
+    if name == "body":
+        return tantivy.Query.phrase_query(schema, name, list(phrase), slop=1)
+    # Short fields keep no positions (cheaper to index): all the words suffice.
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, tantivy.Query.term_query(schema, name, t)) for _, t in phrase]
+    )
 
 
 def concept_query(schema: tantivy.Schema, concept: Concept) -> tantivy.Query:

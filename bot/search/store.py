@@ -26,7 +26,7 @@ from bot.search.spelling import Speller
 from bot.search.text import PLAIN, STEMMED, normalise, plain_analyzer, stemmed_analyzer
 
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
@@ -44,8 +44,9 @@ class IndexHandle:
 
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    for name in ("body", "heading", "subject", "meta"):
-        builder.add_text_field(name, tokenizer_name=STEMMED, index_option="position")
+    builder.add_text_field("body", tokenizer_name=STEMMED, index_option="position")
+    for name in ("heading", "subject", "meta"):
+        builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
     # Unstemmed words: exact matches outrank stem-only ones ("trafficker" vs
     # "trafficking"), and its term list is the spelling vocabulary.
     builder.add_text_field("exact", tokenizer_name=PLAIN, index_option="freq")
