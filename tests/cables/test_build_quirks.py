@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.cables.build import build_cable
 from bot.cables.model import Cable
+from bot.cables.readers import jsonl
+
+from .conftest import REPO
 
 Build = Callable[[str], Cable]
 PAGE = "https://wikileaks.org/cable"
@@ -225,3 +229,14 @@ def test_repeated_number_is_ambiguous(raw_cable: Build) -> None:
     assert len(sixes) == 2 and all(p.anchor_ambiguous for p in sixes)
     assert sixes[0].permalink.endswith("#par6") and "#" not in sixes[1].permalink
     assert sixes[0].key != sixes[1].key
+
+
+def test_first_paragraph_glued_to_classified_by_in_a_newline_stripped_export() -> None:
+    # wikileaks-11-28-10.jsonl 06ANKARA4688: `Classified By: ... 1.4 (b), (d)  1.(C)  The ...`
+    path = REPO / "tests/fixtures/bulk/wikileaks-11-28-10.jsonl"
+    raw = next(
+        r for r in jsonl.read(path.read_text("utf-8"), str(path)) if r.ref_id == "06ANKARA4688"
+    )
+    cable = build_cable(raw)
+    assert labels(cable)[:2] == ["1", "2"]
+    assert cable.paragraphs[0].text.startswith("The long-standing split")

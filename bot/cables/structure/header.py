@@ -28,7 +28,11 @@ _CLASSIFIED_BY = re.compile(
 )
 # A field glued to the previous one on the same line: `E.O. 12958: N/A TAGS: PGOV ...`,
 # `SUBJECT: ... REF: BRASILIA 1159`, `REF: ... Classified By: ...`.
-_GLUED_FIELD = re.compile(r"\s+(?=(?:TAGS?|SUBJECT|SUBJ|REF|(?i:classified by))\s*:)")
+_GLUED_FIELD = re.compile(
+    r"\s+(?=(?:TAGS?|SUBJECT|SUBJ|REF|(?i:classified by))\s*:)"
+    # the first paragraph glued after the fields (newline-stripped exports, 06ANKARA4688)
+    r"|\s{2,}(?=\d{1,2}\.\s*\((?:U|C|S|SBU|TS)[/)])"
+)
 # Header fields sit in the first lines of a body.
 _HEADER_LINES = 60
 # A line this close before a header field still belongs to the header zone.

@@ -66,7 +66,7 @@ def paragraph_links(
         else:
             key = p.label
         first = p.label not in anchored
-        if p.anchored and first:
+        if p.anchored and first and page_url:
             anchored.add(p.label)
             links.append(Link(key, f"{page_url}#par{p.label}", ambiguous))
         else:
