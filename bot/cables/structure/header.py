@@ -139,7 +139,7 @@ def split_glued_fields(lines: list[str]) -> list[str]:
     """Header lines with each field on a line of its own."""
     out: list[str] = []
     for n, line in enumerate(lines):
-        if n < _HEADER_LINES and _is_field(line) and _GLUED_FIELD.search(line, 5):
+        if n < _HEADER_LINES and ":" in line and _is_field(line) and _GLUED_FIELD.search(line, 5):
             out.extend(_GLUED_FIELD.split(line))
         else:
             out.append(line)

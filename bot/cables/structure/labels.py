@@ -45,6 +45,9 @@ def normalise_marking(printed: str) -> str:
 
 
 def find_label(line: str) -> Label | None:
+    start = line.lstrip(" \t¶")[:2]
+    if not start or not (start[0].isdigit() or (start[0].isupper() and start[1:2] in ".)")):
+        return None  # most lines: no regex needed
     m = _LABEL.match(line)
     if m is None:
         return None

@@ -93,13 +93,15 @@ class _MarkerRemover:
         return self.out
 
     def _line(self, i: int, line: str) -> None:
-        old = _OLD_MARKER.search(line) if self.has_old else None
+        # Substring tests first: most lines are text and skip every regex below.
+        marker_like = " OF " in line or "PAGE " in line
+        old = _OLD_MARKER.search(line) if self.has_old and "PAGE " in line else None
         if old is not None and _NEW_MARKER_LINE.match(line):
             old = None
         if old is not None:
             self._old_marker(i, line, old)
             return
-        if _LATER_SECTION.match(line):
+        if "SECTION" in line and _LATER_SECTION.match(line):
             _pop_repeated_routing(self.out)
             self.in_repeated_header = True
             self.seen_field = False
@@ -107,12 +109,12 @@ class _MarkerRemover:
         if self.in_repeated_header:
             self._repeated_header(line)
             return
-        if _NEW_MARKER_LINE.match(line):
+        if marker_like and _NEW_MARKER_LINE.match(line):
             while self.out and not self.out[-1].strip():
                 self.out.pop()
             self.join_pending = True
             return
-        if self.has_inline and " OF " in line and "00" in line:
+        if self.has_inline and marker_like and "00" in line:
             line = _NEW_MARKER_INLINE.sub("", line)
         self._text(line)
 
