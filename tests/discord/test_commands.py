@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import threading
+import time
 from pathlib import Path
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
+from discord.ext import commands
 
+from bot.chat.dispatch import dispatch_command
+from bot.chat.replies import Reply
 from bot.chat.state import AppState
 from bot.discord import client, errors
+from bot.discord.cogs import chat
 from config.settings import Settings
 from tests.discord.limits import limit_problems
 from tests.discord.mocks import ALICE, Outbox, install_outbox, invoke, running
@@ -150,3 +157,49 @@ async def test_a_reload_that_finds_no_cable_keeps_the_library(
     assert outbox.last.content is not None
     assert outbox.last.content.startswith("Reload kept the current library: no cables found in")
     assert str(missing) in outbox.last.content
+
+
+async def test_a_slow_answer_does_not_block_the_event_loop(
+    state: AppState, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow_dispatch(state: AppState, name: str, args: str) -> Reply:
+        time.sleep(0.3)  # a long search, in the worker thread
+        return dispatch_command(state, name, args)
+
+    monkeypatch.setattr(chat, "dispatch_command", slow_dispatch)
+    ticks = 0
+
+    async def heartbeat() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    beating = asyncio.create_task(heartbeat())
+    async with running(offline_settings(), state) as bot:
+        await invoke(bot, f"!cable {REF}")
+    beating.cancel()
+    assert outbox.last.embeds[0].title == REF
+    assert ticks >= 10  # the loop kept running while the answer was computed
+
+
+@pytest.mark.parametrize(("work_seconds", "deferred"), [(0.3, True), (0.0, False)])
+async def test_slash_answers_are_deferred_only_when_slow(
+    state: AppState, monkeypatch: pytest.MonkeyPatch, work_seconds: float, deferred: bool
+) -> None:
+    def timed_dispatch(state: AppState, name: str, args: str) -> Reply:
+        time.sleep(work_seconds)
+        return dispatch_command(state, name, args)
+
+    monkeypatch.setattr(chat, "dispatch_command", timed_dispatch)
+    monkeypatch.setattr(chat, "_DEFER_AFTER_SECONDS", 0.1)
+    async with running(offline_settings(), state) as bot:
+        ctx = MagicMock(spec=commands.Context, bot=bot, command=bot.get_command("cable"))
+        ctx.interaction = MagicMock(spec=discord.Interaction)
+        ctx.author = MagicMock(spec=discord.Member, id=ALICE)
+        ctx.defer, ctx.send = AsyncMock(), AsyncMock()
+        cog = bot.get_cog("Cables")
+        assert isinstance(cog, chat.ChatCog)
+        await cog._answer(ctx, "cable", REF)
+    assert ctx.defer.await_count == int(deferred)
+    assert ctx.send.await_args.kwargs["embed"].title == REF
