@@ -22,6 +22,8 @@ from bot.search.text import WORD, normalise, plain_analyzer, stem
 FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "subject": 0.8, "meta": 0.8}
 # Bonus for the very word the user typed, on top of its stem's match.
 EXACT_BOOST = 1.0
+# A question is read up to this many words (a pasted page must not stall search).
+MAX_WORDS = 64
 # Two neighbouring words of the question found together (slop 1) earn this much more.
 PAIR_WEIGHT = 0.5
 # A spelled-out form or abbreviation counts less than the word the user typed.
@@ -63,7 +65,7 @@ def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
 
 
 def parse(question: str, speller: Speller) -> ParsedQuery:
-    written = [m.group(0) for m in WORD.finditer(normalise(question))]
+    written = [m.group(0) for m in WORD.finditer(normalise(question))][:MAX_WORDS]
     lowered = [w.lower() for w in written]
     corrected = list(lowered)
     # An unknown word is replaced by its correction (and the question reported
@@ -166,6 +168,8 @@ def filter_query(
                     tantivy.Query.phrase_query(schema, name, list[str | tuple[int, str]](words))
                 )
     if filters.year is not None:
+        if filters.year < 0:  # no such year: nothing matches (an unsigned field)
+            return tantivy.Query.empty_query()
         must.append(tantivy.Query.term_query(schema, "year", filters.year))
     if not must:
         return None

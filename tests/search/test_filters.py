@@ -61,3 +61,9 @@ def test_filters_combine(engine: CableSearchEngine, library: Library) -> None:
         cable = library.get(ref_id)
         assert cable is not None
         assert cable.origin == "Embassy Dushanbe" and cable_year(cable) == 2007
+
+
+def test_impossible_filter_values_find_nothing(engine: CableSearchEngine) -> None:
+    for filters in (SearchFilters(year=-5), SearchFilters(year=10**12), SearchFilters(tags=[""])):
+        result = engine.search(QUESTION, filters, 5)
+        assert result.hits == [] and result.weak

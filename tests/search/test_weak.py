@@ -6,6 +6,7 @@ import pytest
 
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
+from bot.search.query import MAX_WORDS
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,9 @@ def test_question_of_stop_words_only_is_weak_with_no_hits(engine: CableSearchEng
     result = engine.search("what is the", SearchFilters(), limit=3)
     assert result.hits == []
     assert result.weak
+
+
+def test_pasted_page_is_read_up_to_a_bound(engine: CableSearchEngine) -> None:
+    pasted = "did Iceland's peacekeepers carry weapons? " + "Chechnya oil smuggling " * 3000
+    head = " ".join(pasted.split()[:MAX_WORDS])
+    assert engine.rank(pasted, SearchFilters(), 5) == engine.rank(head, SearchFilters(), 5)
