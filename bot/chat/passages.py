@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 from bot.cables.model import Cable, Paragraph, Span
 from bot.chat.grammar import LabelRange, Locator
 from bot.chat.replies import ParagraphItem
 
-# Fuzzy section names: `investigation` for `INVESTIGATION AND PROSECUTION OF TRAFFICKERS:`
+# Fuzzy section names: `investigation` for `INVESTIGATION AND PROSECUTION OF TRAFFICKERS`
 # scores 90 (WRatio), the typo `protecton` 84; unrelated words stay below 70.
 _SECTION_SCORE = 75.0
 _SUMMARY = "SUMMARY"
@@ -70,13 +70,29 @@ def match_section(cable: Cable, query: str) -> str:
             f"{cable.ref_id} has no named sections; ask for paragraphs by label instead.",
             _labels(cable.paragraphs),
         )
-    best = process.extractOne(query, names, scorer=fuzz.WRatio, processor=utils.default_process)
-    if best is None or best[1] < _SECTION_SCORE:
+    ranked = sorted(names, key=lambda name: _closeness(query, name), reverse=True)
+    best = _closeness(query, ranked[0])
+    if best[0] < _SECTION_SCORE:
         raise PassageError(
             f"{cable.ref_id} has no section like that. Its sections: " + "; ".join(names) + ".",
             names,
         )
-    return best[0]
+    tied = [name for name in ranked if _closeness(query, name) == best]
+    if len(tied) > 1:
+        raise PassageError(
+            f"{cable.ref_id} has several sections like that: " + "; ".join(tied) + ".", tied
+        )
+    return ranked[0]
+
+
+def _closeness(query: str, name: str) -> tuple[float, float, float]:
+    """WRatio first (it forgives typos and partial names); it rates any shared word highly,
+    so ties go to the name sharing more of the query's words, then more of its letters."""
+    return (
+        fuzz.WRatio(query, name, processor=utils.default_process),
+        fuzz.token_set_ratio(query, name, processor=utils.default_process),
+        fuzz.partial_ratio(query, name, processor=utils.default_process),
+    )
 
 
 def _short_name(heading: str, headings: list[str]) -> str:
