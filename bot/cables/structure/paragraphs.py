@@ -28,8 +28,7 @@ class ParsedParagraph:
     label: str | None
     marking: str | None
     blocks: list[list[str]]
-    anchored: bool = False
-    lettered: bool = False
+    anchored: bool = False  # printed the way the site anchors (`3.`, `F.`)
     parent: str | None = None  # the numbered paragraph a lettered run hangs from
 
     @property
@@ -128,7 +127,6 @@ class _Assembler:
                 marking=label.marking,
                 blocks=[first + block.lines[1:]],
                 anchored=label.anchored,
-                lettered=label.lettered,
                 parent=parent,
             )
         )
