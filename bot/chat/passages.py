@@ -50,7 +50,8 @@ def _plain(name: str) -> str:
 def section_names(cable: Cable) -> list[str]:
     """Headings, then `SUMMARY` / `COMMENT` when the cable has them but no such heading
     (`//COMMENT//` and `Comment:` count as such headings)."""
-    names = [section.heading for section in cable.sections]
+    # A heading printed twice (06MOSCOW12751) is one name: asking for it gives both parts.
+    names = list(dict.fromkeys(section.heading for section in cable.sections))
     plain = {_plain(name) for name in names}
     if cable.summary is not None and _plain(_SUMMARY) not in plain:
         names.append(_SUMMARY)
@@ -141,8 +142,12 @@ def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[Paragraph
 
 
 def _in_section(cable: Cable, heading: str) -> list[Paragraph]:
-    section = next(s for s in cable.sections if s.heading == heading)
-    return [cable.paragraphs[i] for i in section.paragraphs]
+    return [
+        cable.paragraphs[i]
+        for section in cable.sections
+        if section.heading == heading
+        for i in section.paragraphs
+    ]
 
 
 def _by_labels(

@@ -79,3 +79,15 @@ def test_a_section_name_shared_by_two_headings_asks_which(ask: Ask) -> None:
         "New List Hard to Come By",
         "New List Includes New Names; One Surprise Deletion",
     ]
+
+
+def test_a_heading_printed_twice_gives_both_parts(ask: Ask) -> None:
+    cable = ask.state.library.get("06MOSCOW12751")
+    assert cable is not None
+    twice = [s for s in cable.sections if s.heading == "Make Putin Stay"]
+    assert len(twice) == 2
+    reply = ask("!cable 06MOSCOW12751 make putin stay")
+    assert isinstance(reply, ParagraphsReply)
+    assert reply.section == "Make Putin Stay"
+    expected = [cable.paragraphs[i].label for s in twice for i in s.paragraphs]
+    assert [p.label for p in reply.paragraphs] == expected
