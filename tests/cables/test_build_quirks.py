@@ -207,6 +207,15 @@ def test_multi_line_subject(raw_cable: Build) -> None:
     assert cable.signer == "VAN VOORST"
 
 
+def test_signer_after_end_comment_and_dump_line_ends(raw_cable: Build) -> None:
+    assert raw_cable("09ROME1187.html").signer == "THORNE"  # `... END COMMENT THORNE`
+    # cablemap's 07BERN881 page ends every line with a backslash
+    bern = raw_cable("07BERN881.html")
+    assert bern.paragraphs and not any(
+        "\\\n" in p.text or p.text.endswith("\\") for p in bern.paragraphs
+    )
+
+
 def test_media_partner_text(raw_cable: Build) -> None:
     # `TAGS` without colon, `EO 12958 DECL:`, signer glued to the last sentence.
     cable = raw_cable("07BANDARSERIBEGAWAN112.txt")

@@ -17,7 +17,11 @@ _SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])", re.M)
 def clean_lines(text: str) -> list[str]:
     """Lines without `\\r`, trailing whitespace or leading pilcrows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("¶", "")
-    return [line.rstrip() for line in text.split("\n")]
+    lines = [line.rstrip() for line in text.split("\n")]
+    if text.count("\\\n") * 2 > len(lines):
+        # a database dump with `\` ending every line (cablemap's 07BERN881 page)
+        return [line.removesuffix("\\").rstrip() for line in lines]
+    return lines
 
 
 def drop_distribution_captions(lines: list[str]) -> list[str]:

@@ -13,7 +13,10 @@ _TRAILER = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][A-Za-z'’-]+)"
 _SIGNER_LINE = re.compile(r"^\s*(" + _NAME_WORD + r"(?: " + _NAME_WORD + r"){0,3})\s*$")
-_GLUED = re.compile(r"^(.*?[.!?\"”)])\s+([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?)\s*$")
+_GLUED = re.compile(
+    r"^(.*?(?:[.!?\"”)]|\bEND (?:COMMENT|NOTE|TEXT)))"  # `... END COMMENT THORNE` (09ROME1187)
+    r"\s+([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?)\s*$"
+)
 _NOT_A_NAME = re.compile(r"^(?:END|BEGIN|QUOTE|UNQUOTE|TEXT|COMMENT|SUMMARY|NOTE|SIPDIS)\b")
 _MAX_SIGNER = 40
 
