@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cables.build import build_cable
-from bot.cables.model import Cable, SourceFormat
+from bot.cables.model import Cable
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
 from bot.cables.readers import cables_csv, detect, site_html, site_text
@@ -70,11 +70,3 @@ def raw_cable(months: MonthTable) -> Callable[[str], Cable]:
         return build_cable(next(reader.read(text, str(path))), months)
 
     return build
-
-
-def body_cable(body: str, ref_id: str = "07DUSHANBE313", header: str = "") -> Cable:
-    """A cable built from a real body snippet (regression tests for single quirks)."""
-    raw = RawCable(
-        path="snippet", format=SourceFormat.SITE_TEXT, header=header, body=body, ref_id=ref_id
-    )
-    return build_cable(raw)
