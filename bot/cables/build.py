@@ -91,7 +91,7 @@ def _span(found: FoundSpan | None, paragraphs: list[ParsedParagraph]) -> Span | 
 def _paragraphs(
     body: ParsedBody, texts: list[str], wl_id: str, url: str, taken: set[str]
 ) -> list[Paragraph]:
-    links = paragraph_links(body.paragraphs, url, taken)
+    links = paragraph_links(body, url, taken)
     return [
         Paragraph(
             section=p.section,
@@ -108,10 +108,10 @@ def _paragraphs(
 
 
 def _sections(body: ParsedBody) -> list[Section]:
-    keys = section_keys(list(dict.fromkeys(heading for heading, _ in body.sections)))
+    keys = section_keys([heading for heading, _ in body.sections])
     return [
-        Section(heading=heading, paragraphs=members, key=keys[heading])
-        for heading, members in body.sections
+        Section(heading=heading, paragraphs=members, key=key)
+        for (heading, members), key in zip(body.sections, keys, strict=True)
     ]
 
 

@@ -237,7 +237,28 @@ def test_repeated_number_is_ambiguous(raw_cable: Build) -> None:
     sixes = [p for p in cable.paragraphs if p.label == "6"]
     assert len(sixes) == 2 and all(p.anchor_ambiguous for p in sixes)
     assert sixes[0].permalink.endswith("#par6") and "#" not in sixes[1].permalink
-    assert sixes[0].key != sixes[1].key
+    assert [p.key for p in sixes] == ["6", "6~2"]
+
+
+def test_site_anchor_on_a_wrapped_number_is_not_the_paragraphs(site_cables: list[Cable]) -> None:
+    # 09BUENOSAIRES1235 wraps a `12.` to a line start before paragraph 12: the site's
+    # #par12 jumps there, so paragraph 12 links to the page and is flagged.
+    cable = next(c for c in site_cables if c.ref_id == "09BUENOSAIRES1235")
+    twelve = cable.paragraph("12")
+    assert twelve is not None and twelve.anchor_ambiguous
+    assert twelve.permalink == cable.permalink
+    assert cable.paragraph("11").permalink.endswith("#par11")  # type: ignore[union-attr]
+
+
+def test_section_keys(site_cables: list[Cable]) -> None:
+    by_id = {c.ref_id: c for c in site_cables}
+    # 06MOSCOW12751 prints `MAKE PUTIN STAY` twice; 09STATE120288 has `THE ...` headings
+    assert [s.key for s in by_id["06MOSCOW12751"].sections][:3] == [
+        "MAKE-PUTIN-STAY",
+        "MAKE-PUTIN-PLAY",
+        "MAKE-PUTIN-STAY-2",
+    ]
+    assert "THE" not in [s.key for s in by_id["09STATE120288"].sections]
 
 
 def test_first_paragraph_glued_to_classified_by_in_a_newline_stripped_export() -> None:

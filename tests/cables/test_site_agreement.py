@@ -139,6 +139,15 @@ def test_every_body_is_kept(site_cables: list[Cable]) -> None:
     assert empty == []
 
 
+def test_paragraph_keys_are_unique(site_cables: list[Cable]) -> None:
+    for cable in site_cables:
+        keys = [p.key for p in cable.paragraphs]
+        assert len(keys) == len(set(keys)), cable.ref_id
+        assert all(cable.paragraph(key) is p for key, p in zip(keys, cable.paragraphs, strict=True))
+        sections = [s.key for s in cable.sections]
+        assert len(sections) == len(set(sections)), cable.ref_id
+
+
 def test_builder_speed_is_reported(site_raws: list[RawCable], months: MonthTable) -> None:
     start = time.perf_counter()
     cables = [build_cable(raw, months) for raw in site_raws]

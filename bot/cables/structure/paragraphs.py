@@ -30,6 +30,7 @@ class ParsedParagraph:
     blocks: list[list[str]]
     anchored: bool = False  # printed the way the site anchors (`3.`, `F.`)
     parent: str | None = None  # the numbered paragraph a lettered run hangs from
+    section_index: int | None = None  # a heading may be printed twice: sections by position
 
     @property
     def text(self) -> str:
@@ -40,6 +41,9 @@ class ParsedParagraph:
 class ParsedBody:
     paragraphs: list[ParsedParagraph] = field(default_factory=list)
     sections: list[tuple[str, list[int]]] = field(default_factory=list)
+    # Site anchors on lines that are not labels (`November\n26.`): (paragraphs before, id).
+    # The site's `#par26` jumps there first.
+    claimed: list[tuple[int, str]] = field(default_factory=list)
 
 
 def join_block(lines: list[str]) -> str:
@@ -151,6 +155,7 @@ class _Assembler:
         index = len(self.body.paragraphs)
         self.body.paragraphs.append(paragraph)
         if paragraph.section is not None:
+            paragraph.section_index = len(self.body.sections) - 1
             self.body.sections[-1][1].append(index)
         self.open = paragraph
 
@@ -160,12 +165,15 @@ class _Assembler:
             self.heading(heading)
         elif block.label is not None and self._accepts(block):
             self.labelled(block)
-        elif block.glued and self.open is not None:
-            # A rejected label inside running text: the line continues the same block.
-            self.open.blocks[-1].extend(block.lines)
         else:
-            block.label = None
-            self.unlabelled(block)
+            if block.label is not None and block.label.anchored:
+                self.body.claimed.append((len(self.body.paragraphs), block.label.text))
+            if block.glued and self.open is not None:
+                # A rejected label inside running text: the line continues the same block.
+                self.open.blocks[-1].extend(block.lines)
+            else:
+                block.label = None
+                self.unlabelled(block)
 
 
 def parse_body(lines: list[str]) -> ParsedBody:

@@ -5,7 +5,8 @@ start. Where a label repeats in a cable (lettered paragraphs restarting per sect
 only the first occurrence gets the anchor; every occurrence is flagged
 `anchor_ambiguous`, and our own locator qualifies the label with the section's short
 key (`07DUSHANBE313 ¶PREVENTION.F`) or the numbered paragraph a lettered run hangs
-from (`¶5.B`). Unlabelled paragraphs are located by position (`¶p3`).
+from (`¶5.B`); a key that still repeats gets its occurrence (`¶6~2`). Unlabelled
+paragraphs are located by position (`¶p3`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.cables.structure.paragraphs import ParsedParagraph
+from bot.cables.structure.paragraphs import ParsedBody
 
 _WORD = re.compile(r"[A-Z0-9]+")
+_FILLER = frozenset({"THE", "AN", "OF", "ON", "IN", "AND", "TO", "FOR", "WITH", "AT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,45 +28,67 @@ class Link:
     anchor_ambiguous: bool
 
 
-def section_keys(headings: list[str]) -> dict[str, str]:
-    """Short upper-case keys: the first word of each heading, more words on a clash."""
-    words = {h: _WORD.findall(h.upper()) or ["SECTION"] for h in headings}
-    keys: dict[str, str] = {}
+def _key_words(heading: str) -> list[str]:
+    """The heading's words, without leading filler (`THE NEXT STEPS` -> NEXT, STEPS)."""
+    words = _WORD.findall(heading.upper()) or ["SECTION"]
+    while len(words) > 1 and (words[0] in _FILLER or len(words[0]) == 1):
+        words = words[1:]
+    return words
+
+
+def section_keys(headings: list[str]) -> list[str]:
+    """Short upper-case keys, one per section: the first word of each heading, more words
+    on a clash, `-2` for a heading printed a second time."""
+    words = {h: _key_words(h) for h in dict.fromkeys(headings)}
+    base: dict[str, str] = {}
     for heading, parts in words.items():
         for n in range(1, len(parts) + 1):
             key = "-".join(parts[:n])
             others = ["-".join(w[:n]) for h, w in words.items() if h != heading]
             if key not in others or n == len(parts):
-                keys[heading] = key
+                base[heading] = key
                 break
+    seen: Counter[str] = Counter()
+    keys: list[str] = []
+    for heading in headings:
+        seen[heading] += 1
+        keys.append(base[heading] if seen[heading] == 1 else f"{base[heading]}-{seen[heading]}")
     return keys
 
 
-def paragraph_links(
-    paragraphs: list[ParsedParagraph], page_url: str, taken: set[str] | None = None
-) -> list[Link]:
-    """Links for each paragraph. `taken`: anchors the site already gave to earlier lines
-    (REF bullets such as `B. RABAT 171`), which a paragraph label cannot claim."""
+def paragraph_links(body: ParsedBody, page_url: str, taken: set[str] | None = None) -> list[Link]:
+    """Links for each paragraph. `taken`: anchors the site gave to lines above the body
+    (REF bullets such as `B. RABAT 171`); with `body.claimed` (anchors on lines that are
+    no labels), a paragraph label cannot claim them."""
+    paragraphs = body.paragraphs
     counts = Counter(p.label for p in paragraphs if p.label is not None)
-    keys = section_keys(list(dict.fromkeys(p.section for p in paragraphs if p.section)))
+    keys = section_keys([heading for heading, _ in body.sections])
     clashing_sections = {
-        p.section for p in paragraphs if p.label is not None and counts[p.label] > 1 and p.section
+        p.section_index for p in paragraphs if p.label is not None and counts[p.label] > 1
     }
     anchored: set[str] = set(taken or ())
+    contested = set(anchored) | {label for _, label in body.claimed}
+    claims = iter(body.claimed)
+    claim = next(claims, None)
     links: list[Link] = []
+    used: Counter[str] = Counter()
     for index, p in enumerate(paragraphs):
+        while claim is not None and claim[0] <= index:
+            anchored.add(claim[1])
+            claim = next(claims, None)
         if p.label is None:
             links.append(Link(f"p{index + 1}", page_url, False))
             continue
-        ambiguous = counts[p.label] > 1 or p.label in (taken or ())
-        if p.section is not None and p.section in clashing_sections:
-            key = f"{keys[p.section]}.{p.label}"
+        ambiguous = counts[p.label] > 1 or p.label in contested
+        if p.section_index is not None and p.section_index in clashing_sections:
+            key = f"{keys[p.section_index]}.{p.label}"
         elif ambiguous and p.parent is not None:
             key = f"{p.parent}.{p.label}"
-        elif ambiguous:
-            key = f"{p.label}~{index + 1}"
         else:
             key = p.label
+        used[key] += 1
+        if used[key] > 1:  # numbering restarted inside one section: `NORTH.A~2`
+            key = f"{key}~{used[key]}"
         first = p.label not in anchored
         if p.anchored and first and page_url:
             anchored.add(p.label)
