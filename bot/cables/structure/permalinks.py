@@ -38,7 +38,7 @@ def _key_words(heading: str) -> list[str]:
 
 def section_keys(headings: list[str]) -> list[str]:
     """Short upper-case keys, one per section: the first word of each heading, more words
-    on a clash, `-2` for a heading printed a second time."""
+    on a clash, `-2` for a heading printed a second time (in any case)."""
     words = {h: _key_words(h) for h in dict.fromkeys(headings)}
     base: dict[str, str] = {}
     for heading, parts in words.items():
@@ -51,8 +51,9 @@ def section_keys(headings: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
     keys: list[str] = []
     for heading in headings:
-        seen[heading] += 1
-        keys.append(base[heading] if seen[heading] == 1 else f"{base[heading]}-{seen[heading]}")
+        key = base[heading]
+        seen[key] += 1  # `COMMENT` and `Comment` in one cable share a base key
+        keys.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
     return keys
 
 
