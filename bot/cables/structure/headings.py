@@ -10,7 +10,11 @@ import string
 from bot.cables.structure.blocks import Block
 
 _MAX_HEADING = 80
-_NOT_HEADING = re.compile(r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$", re.I)
+_NOT_HEADING = re.compile(
+    r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$"
+    r"|^\s*(?:SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\s*$",  # captions
+    re.I,
+)
 _LOWER = string.ascii_lowercase.encode()
 _UPPER = string.ascii_uppercase.encode()
 _FIELD = re.compile(r"^\s*(?:TAGS|SUBJ|E\.?O\.?|REF)\b", re.I)
