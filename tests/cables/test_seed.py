@@ -111,3 +111,10 @@ def test_permalinks_and_locators(seed: Cable) -> None:
         "INVESTIGATION",
         "PROTECTION",
     ]
+
+
+def test_sentence_spacing_is_not_a_table_column(seed: Cable) -> None:
+    # "repatriate victims.   The interagency ..." is prose: it unwraps like its neighbours.
+    last_block = seed.paragraph("PROTECTION.G").text.split("\n\n")[-1]
+    assert "\n" not in last_block
+    assert "Emirates to repatriate victims." in last_block

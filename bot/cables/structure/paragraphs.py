@@ -16,7 +16,8 @@ from bot.cables.structure.headings import heading_of, is_mixed_case
 from bot.cables.structure.labels import leading_marking
 
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|\u2022|o|\(?[a-z0-9]{1,3}\)|[a-z]\.)\s")
-_TABLE = re.compile(r"\S {3,}\S")
+# Column gaps; three spaces after a full stop are only sentence spacing.
+_TABLE = re.compile(r"[^\s.?!] {3,}\S")
 # Hard wraps fall at 60-70 columns; a shorter line inside a block ends on purpose.
 _SHORT_LINE = 40
 _MAX_NUMBER_JUMP = 5
