@@ -28,6 +28,7 @@ class Rejection(BaseModel):
 
     path: str
     reason: str
+    ref_id: str | None = None
 
 
 class LoadReport(BaseModel):
@@ -128,6 +129,16 @@ class Library:
             if close[0][1] - runner_up >= _TAKE_MARGIN:
                 return Resolution(self._cables[close[0][0]])
         return Resolution(None, [ref_id for ref_id, _ in close])
+
+    def rejection(self, text: str) -> Rejection | None:
+        """Why the cable `text` names was in the inputs but not loaded, if it was: the
+        record named the id, or the file is named after it (`85CAIRO6360.csv`)."""
+        key = compact_id(text)
+        for rejection in self.report.rejected:
+            file_name = re.split(r"[/\\!]", rejection.path.split("#")[0])[-1]
+            if key in (rejection.ref_id, compact_id(file_name.split(".")[0])):
+                return rejection
+        return None
 
     def cited_by(self, ref_id: str) -> list[str]:
         return sorted(self._cited_by.get(ref_id, []))

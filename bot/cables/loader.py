@@ -241,7 +241,8 @@ def build_one(item: Item) -> Cable | RejectedRecord:
     try:
         return build_cable(item, month_table())
     except Exception as error:  # one unusable record must not stop the load
-        return RejectedRecord(item.path, f"cannot build the cable: {_reason(error)}")
+        reason = f"cannot build the cable: {_reason(error)}"
+        return RejectedRecord(item.path, reason, item.ref_id)
 
 
 # Lower is more authoritative (task brief / CABLES.md 6): the final 2011 release
@@ -303,7 +304,9 @@ class _Collector:
     def add(self, result: Cable | RejectedRecord) -> None:
         self.records += 1
         if isinstance(result, RejectedRecord):
-            self.rejected.append(Rejection(path=result.path, reason=result.reason))
+            self.rejected.append(
+                Rejection(path=result.path, reason=result.reason, ref_id=result.ref_id)
+            )
             return
         current = self.kept.get(result.ref_id)
         if current is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.cables.ids import cable_url, compact_id
 from bot.cables.library import Library
 from bot.cables.model import Cable, Reference
@@ -21,6 +23,16 @@ def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
     close = [ref_id for ref_id, score in library.suggest(id_text) if score >= _SUGGEST_SCORE]
     shown = echo(id_text)
     month = month_table().month(compact_id(id_text))
+    rejection = library.rejection(id_text)
+    if rejection is not None:
+        # Something the user loaded is never dropped silently: say where it was and why.
+        message = (
+            f"{shown} was in the files loaded but could not be read, so it is not in the "
+            f"library: {rejection.reason} ({_file_name(rejection.path)})."
+        )
+        if month is not None:
+            message += f" Read it at {cable_url(compact_id(id_text), *month)}"
+        return ErrorReply(message=message)
     if month is not None:
         message = (
             f"{shown} is in Cablegate but not in this library "
@@ -31,6 +43,12 @@ def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
     if close:
         message += " Did you mean " + ", ".join(close) + "?"
     return ErrorReply(message=message, suggestions=close)
+
+
+def _file_name(path: str) -> str:
+    """`/srv/seeds/raw/85CAIRO6360.csv#row 37` -> `85CAIRO6360.csv#row 37`: where, without
+    the server's directories."""
+    return Path(path).name
 
 
 def correction_notes(cable: Cable, id_text: str) -> list[str]:

@@ -31,6 +31,7 @@ def test_corpus_json_report(capsys: pytest.CaptureFixture[str]) -> None:
             "path": f"{RAW}/85CAIRO6360.csv#row 37",
             "reason": "unreadable csv record: cut off: the file ends inside a quoted field "
             "(closing quote missing)",
+            "ref_id": "85CAIRO6360",
         }
     ]
 

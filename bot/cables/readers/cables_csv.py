@@ -74,6 +74,15 @@ def _first_record_line(lines: Iterator[str]) -> tuple[str | None, int]:
     return None, stray
 
 
+_ID_IN_FIRST_LINE = re.compile(_RECORD_START.pattern + r'([^"]+)"')
+
+
+def _id_in(line: str) -> str | None:
+    """The reference id of a record the csv parser could not read, from its first line."""
+    m = _ID_IN_FIRST_LINE.match(line)
+    return m.group(2).strip() if m and _REF_ID.match(m.group(2).strip()) else None
+
+
 def _row_name(path: str, line: str, ordinal: int) -> str:
     m = _RECORD_START.match(line)
     return f"{path}#row {m.group(1) if m else ordinal}"
@@ -129,7 +138,9 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
             reason = str(error)
             if reason == "unexpected end of data":
                 reason = "cut off: the file ends inside a quoted field (closing quote missing)"
-            yield RejectedRecord(name, f"unreadable csv record: {reason}")
+            yield RejectedRecord(
+                name, f"unreadable csv record: {reason}", _id_in(source.first_line)
+            )
             source.next_record()
             continue
         source.next_record()
@@ -137,7 +148,7 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
         try:
             yield _raw(row, name)
         except ValueError as error:
-            yield RejectedRecord(name, f"bad csv record: {error}")
+            yield RejectedRecord(name, f"bad csv record: {error}", _id_in(source.first_line))
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:

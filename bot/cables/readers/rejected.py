@@ -11,3 +11,5 @@ class RejectedRecord:
 
     path: str
     reason: str
+    # The cable id when the record still names one, so a user asking for it learns why.
+    ref_id: str | None = None
