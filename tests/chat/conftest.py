@@ -1,4 +1,4 @@
-"""One loaded library and search index for the whole chat suite (loading takes seconds)."""
+"""`ask("!cable ...")`: a chat line answered over the session's shared state."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ import pytest
 
 from bot.chat.dispatch import dispatch
 from bot.chat.replies import Reply
-from bot.chat.state import AppState, load_state
-from config.settings import Settings
-
-
-@pytest.fixture(scope="session")
-def state(tmp_path_factory: pytest.TempPathFactory) -> AppState:
-    settings = Settings(cache_dir=tmp_path_factory.mktemp("chat-cache"))
-    return load_state(settings)
+from bot.chat.state import AppState
 
 
 @pytest.fixture(scope="session")

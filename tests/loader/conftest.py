@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bot.cables.library import Library
-from bot.cables.loader import load_library
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -16,5 +15,5 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def seed_library() -> Library:
-    return load_library()
+def seed_library(bundled_library: Library) -> Library:
+    return bundled_library

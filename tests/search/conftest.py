@@ -1,20 +1,22 @@
-"""Shared fixtures: the bundled library and one in-memory engine over it, per session."""
+"""The bundled library and its search engine, shared with every folder (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.cables.library import Library
-from bot.cables.loader import load_library
+from bot.chat.state import AppState
 from bot.search.engine import CableSearchEngine
-from bot.search.index import open_engine
 
 
 @pytest.fixture(scope="session")
-def library() -> Library:
-    return load_library()
+def library(bundled_library: Library) -> Library:
+    return bundled_library
 
 
 @pytest.fixture(scope="session")
-def engine(library: Library) -> CableSearchEngine:
-    return open_engine(library, None)
+def engine(state: AppState) -> CableSearchEngine:
+    """The engine of the session's chat state: the same index over the same library."""
+    engine = state.engine()
+    assert isinstance(engine, CableSearchEngine)
+    return engine

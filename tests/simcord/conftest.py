@@ -1,4 +1,4 @@
-"""simcord runs the real bot against an in-memory Discord; one shared library per session."""
+"""simcord runs the real bot against an in-memory Discord, over the session's shared state."""
 
 from __future__ import annotations
 
@@ -8,12 +8,7 @@ import pytest
 
 from bot.chat.state import AppState
 from bot.discord.client import CableBot, create_bot
-from tests.discord.shared import offline_settings, shared_state
-
-
-@pytest.fixture(scope="session")
-def state(tmp_path_factory: pytest.TempPathFactory) -> AppState:
-    return shared_state(tmp_path_factory.getbasetemp())
+from tests.discord.shared import offline_settings
 
 
 @pytest.fixture
