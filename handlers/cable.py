@@ -8,7 +8,7 @@ from bot.cables.model import Cable
 from bot.cables.tags import tag_meaning
 from bot.chat.grammar import LabelRange, Locator, parse_locator, take_id
 from bot.chat.lookup import correction_notes, find_cable, reference_info
-from bot.chat.passages import PassageError, select
+from bot.chat.passages import Passage, PassageError, heading_named, match_section, select
 from bot.chat.replies import (
     CableCard,
     ErrorReply,
@@ -36,6 +36,9 @@ def handle(state: AppState, args: str) -> Reply:
     if isinstance(found, ErrorReply):
         return found
     locator = parse_locator(split.rest)
+    whole = heading_named(found, " ".join(split.rest)) if locator.labels else None
+    if whole is not None:
+        locator = Locator(section=whole)
     if split.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(split.anchor.upper()))
     notes = correction_notes(found, split.id_text)
@@ -46,7 +49,10 @@ def handle(state: AppState, args: str) -> Reply:
     try:
         passage = select(found, locator, prefix)
     except PassageError as error:
-        return ErrorReply(message=error.message, suggestions=error.suggestions, notes=notes)
+        retry = _as_one_section(found, split.rest, locator, prefix)
+        if retry is None:
+            return ErrorReply(message=error.message, suggestions=error.suggestions, notes=notes)
+        passage = retry
     return ParagraphsReply(
         ref_id=found.ref_id,
         subject=found.subject,
@@ -55,6 +61,24 @@ def handle(state: AppState, args: str) -> Reply:
         permalink=found.permalink,
         notes=notes + passage.notes,
     )
+
+
+def _as_one_section(
+    cable: Cable, words: list[str], locator: Locator, prefix: str
+) -> Passage | None:
+    """`SCUD B` read as section `SCUD` and ¶B, and no section is like `SCUD`: the words
+    may be the end of a heading (`ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B`)."""
+    if locator.labels is None or locator.section is None:
+        return None
+    try:
+        match_section(cable, locator.section)
+        return None  # the section exists: the label was what went wrong
+    except PassageError:
+        pass
+    try:
+        return select(cable, Locator(section=" ".join(words)), prefix)
+    except PassageError:
+        return None
 
 
 def summary_opening(text: str) -> str:

@@ -30,6 +30,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
             "`summary` or `comment`, to read that part.",
             "Add a paragraph label (`3`, `¶3`, `para 3`, `F`) or a range (`¶3-5`, `B-D`) to read "
             "those paragraphs; letters repeat in each section, so name the section too.",
+            "A section name ending in a letter or number (`Question A`) is read whole when it is "
+            'quoted or ends with a colon: `"Question A"`, `Question A:`, `Question A: 4`.',
             "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
             "works as an id. A typo gets the three closest ids.",
             "Times marked `?` are from early site pages whose minutes are unreliable.",
@@ -38,6 +40,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
             "cable 07DUSHANBE313",
             "cable 07DUSHANBE313 prevention F",
             "cable 07DUSHANBE313 overview C",
+            'cable 07PORTAUPRINCE408 "Question A"',
             "cable 08REYKJAVIK195 ¶2-3",
         ),
     ),

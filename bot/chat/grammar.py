@@ -112,11 +112,35 @@ _LABEL_AT_END = re.compile(
 )
 
 
+# A section name taken whole: in quotes (`"Question A"`, straight or curly), or ended by a
+# colon (`Question A:`), so a heading's last word is never read as a paragraph label.
+_QUOTED_SECTION = re.compile(r'^["“”]([^"“”]+)["“”]\s*(.*)$')
+_COLON_SECTION = re.compile(r"^(.+):\s*(.*)$")
+
+
+def _labels_only(text: str) -> LabelRange | None:
+    """The labels when `text` is nothing but a label or range (`3`, `¶3-5`, `para C`)."""
+    m = _LABEL_AT_END.search(text)
+    if m is None or text[: m.start()].strip():
+        return None
+    first, last = m.group(1).upper(), m.group(2)
+    return LabelRange(first, last.upper() if last else None)
+
+
 def parse_locator(words: list[str]) -> Locator:
-    """`prevention F`, `¶3`, `para 3`, `3-5`, `summary` -> section query and labels."""
+    """`prevention F`, `¶3`, `para 3`, `3-5`, `summary` -> section query and labels;
+    `"Question A"`, `Question A:` and `Question A: 3` name the section `Question A`."""
     text = " ".join(words).strip()
     if not text:
         return Locator()
+    for whole in (_QUOTED_SECTION, _COLON_SECTION):
+        m = whole.match(text)
+        if m is None:
+            continue
+        rest = m.group(2).strip()
+        labels = _labels_only(rest) if rest else None
+        if not rest or labels is not None:
+            return Locator(section=m.group(1).strip(), labels=labels)
     m = _LABEL_AT_END.search(text)
     if m is None:
         return Locator(section=text)

@@ -60,6 +60,13 @@ def section_names(cable: Cable) -> list[str]:
     return names
 
 
+def heading_named(cable: Cable, text: str) -> str | None:
+    """The section whose name is exactly `text` (case and punctuation aside), if any:
+    `Question A` typed whole is that heading, not section `Question` and paragraph A."""
+    wanted = _plain(text)
+    return next((name for name in section_names(cable) if _plain(name) == wanted), None)
+
+
 def match_section(cable: Cable, query: str) -> str:
     names = section_names(cable)
     if _plain(query) in (_plain(_SUMMARY), _plain(_COMMENT)) and not any(
@@ -79,6 +86,9 @@ def match_section(cable: Cable, query: str) -> str:
             names,
         )
     tied = [name for name in ranked if _closeness(query, name) == best]
+    if len(tied) > 1 and query.strip() in tied:
+        # Headings that differ only in case (07BERN881: COMMENT, Comment): as typed wins.
+        return query.strip()
     if len(tied) > 1:
         raise PassageError(
             f"{cable.ref_id} has several sections like that: " + "; ".join(tied) + ".", tied

@@ -148,3 +148,54 @@ def test_a_bare_id_or_link_reads_as_cable(ask: Ask) -> None:
     url = "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html#par2"
     assert ask(url) == ask("!cable 08REYKJAVIK195 ¶2")
     assert isinstance(ask("09 baku 17"), ErrorReply)
+
+
+def test_a_cable_rejected_at_load_says_why(ask: Ask) -> None:
+    # seeds/raw/85CAIRO6360.csv is a cables.csv row cut off inside its body: it was loaded
+    # and rejected, which the user must learn rather than "not in this library".
+    for line in ("!cable 85CAIRO6360", "!refs 85 cairo-6360", "!ask 85CAIRO6360 who"):
+        reply = ask(line)
+        assert isinstance(reply, ErrorReply), line
+        assert reply.message.startswith(
+            "85CAIRO6360 was in the files loaded but could not be read"
+        ), reply.message
+        assert "closing quote missing" in reply.message
+        assert "(85CAIRO6360.csv#row 37)" in reply.message
+        assert "https://wikileaks.org/cable/1985/03/85CAIRO6360.html" in reply.message
+        assert "/work/" not in reply.message  # no server paths
+
+
+def test_a_heading_ending_like_a_label_is_one_section(ask: Ask) -> None:
+    # 07PORTAUPRINCE408 has sections "Question A" ... "Question L".
+    for line in (
+        '!cable 07PORTAUPRINCE408 "Question A"',
+        "!cable 07PORTAUPRINCE408 “Question A”",
+        "!cable 07PORTAUPRINCE408 question a:",
+        "!cable 07PORTAUPRINCE408 Question A",
+    ):
+        reply = _paragraphs(ask, line)
+        assert reply.section == "Question A", line
+        assert [p.label for p in reply.paragraphs] == ["3", "4", "5"], line
+    reply = _paragraphs(ask, "!cable 07PORTAUPRINCE408 Question B: 7")
+    assert (reply.section, [p.label for p in reply.paragraphs]) == ("Question B", ["7"])
+    reply = _paragraphs(ask, '!cable 07PORTAUPRINCE408 "Question B" 7-8')
+    assert [p.label for p in reply.paragraphs] == ["7", "8"]
+    # A missing label in a real section is still reported, not replaced by the section.
+    reply = ask("!cable 07PORTAUPRINCE408 Question B 1")
+    assert isinstance(reply, ErrorReply)
+    assert reply.message.startswith("07PORTAUPRINCE408 has no ¶1 in Question B.")
+
+
+def test_the_end_of_a_heading_is_enough(ask: Ask) -> None:
+    # Not section "SCUD" and ¶B: the heading ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B.
+    reply = _paragraphs(ask, "!cable 10TRIPOLI115 SCUD B")
+    assert reply.section == "ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B"
+
+
+def test_headings_differing_only_in_case_are_reached_as_typed(ask: Ask) -> None:
+    # 07BERN881 has a COMMENT section early on and a Comment section at the end.
+    assert _paragraphs(ask, "!cable 07BERN881 COMMENT").section == "COMMENT"
+    assert _paragraphs(ask, "!cable 07BERN881 Comment:").section == "Comment"
+    reply = ask("!cable 07BERN881 comment")
+    assert isinstance(reply, ErrorReply)
+    assert reply.suggestions == ["COMMENT", "Comment"]

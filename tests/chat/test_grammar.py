@@ -89,3 +89,16 @@ def test_quoted_filter_values() -> None:
     assert split.words == ["victims"]
     assert split.filters == {"origin": "buenos aires", "year": "2009", "class": "secret//noforn"}
     assert split_filters('origin:"" x').words == ['origin:""', "x"]
+
+
+def test_quotes_or_a_colon_keep_a_section_name_whole() -> None:
+    whole = Locator("Question A")
+    assert parse_locator(['"Question', 'A"']) == whole
+    assert parse_locator(["“Question", "A”"]) == whole
+    assert parse_locator(["Question", "A:"]) == whole
+    assert parse_locator(["Question", "A:", "3"]) == Locator("Question A", LabelRange("3"))
+    assert parse_locator(['"Question', 'A"', "¶3-5"]) == Locator("Question A", LabelRange("3", "5"))
+    # The last colon ends the name; one inside a heading belongs to it.
+    assert parse_locator(["Comment:", "Stage", "is", "Set:"]) == Locator("Comment: Stage is Set")
+    # Without quotes or colon a trailing letter is still a label.
+    assert parse_locator(["Question", "A"]) == Locator("Question", LabelRange("A"))

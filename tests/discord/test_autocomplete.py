@@ -6,6 +6,7 @@ from bot.chat.dispatch import dispatch_command
 from bot.chat.replies import ParagraphsReply
 from bot.chat.state import AppState
 from bot.discord.autocomplete import cable_id_choices, section_choices
+from bot.discord.cogs.chat import whole_section
 from tests.discord.shared import full_cables
 
 
@@ -16,7 +17,9 @@ def test_every_offered_section_opens_that_section(state: AppState) -> None:
         for choice in section_choices(cable, ""):
             offered += 1
             # What the /cable command sends for a section picked from the list.
-            reply = dispatch_command(state, "cable", f"{cable.ref_id} {choice.value}:")
+            reply = dispatch_command(
+                state, "cable", f"{cable.ref_id} {whole_section(choice.value)}"
+            )
             if not isinstance(reply, ParagraphsReply) or reply.section != choice.value:
                 misses.append((cable.ref_id, choice.value))
     assert offered > len(state.library)

@@ -97,3 +97,20 @@ async def test_a_heading_ending_like_a_label_is_read_as_a_section(
     result = await w.alice.slash(w.channel, "cable", id=cable.ref_id, section=heading)
     assert result.response is not None
     assert f"Section: {heading}" in (result.response.embeds[0].description or "")
+
+
+async def test_a_quoted_heading_after_the_prefix_command_is_one_section(
+    simcord_env: simcord.Env,
+) -> None:
+    # discord.py unquotes "Question A" before the callback sees it; the cog keeps it whole.
+    w = await world(simcord_env, synced=False)
+    for line in (
+        '!cable 07PORTAUPRINCE408 "Question A" 4',
+        "!cable 07PORTAUPRINCE408 Question A: 4",
+    ):
+        await w.alice.send(w.channel, line)
+        reply = w.channel.last_message
+        assert reply is not None and reply.author.id == simcord_env.bot.user.id
+        description = reply.embeds[0].description or ""
+        assert "Section: Question A" in description, line
+        assert "¶4" in description and "¶3" not in description, line

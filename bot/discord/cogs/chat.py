@@ -61,6 +61,13 @@ def args_line(*parts: str | None, **filters: str | int | None) -> str:
     return " ".join(words)
 
 
+def whole_section(section: str) -> str:
+    """A section given on its own (picked from the list, or quoted after `!cable <id>`,
+    which discord.py unquotes) is one whole: the grammar's trailing colon keeps its last
+    word from being read as a paragraph label ("Question A", "UAV/Predator B")."""
+    return section if section.rstrip().endswith(":") else f"{section}:"
+
+
 class ChatCog(commands.Cog, name="Cables"):
     def __init__(self, bot: CableBot) -> None:
         self.bot = bot
@@ -132,10 +139,8 @@ class ChatCog(commands.Cog, name="Cables"):
         *,
         paragraphs: str | None = None,
     ) -> None:
-        if ctx.interaction is not None and section and not section.endswith(":"):
-            # A heading chosen from the list is one whole; the colon stops the grammar
-            # reading its last word as a paragraph label ("Question A", "UAV/Predator B").
-            section += ":"
+        if section and (ctx.interaction is not None or " " in section):
+            section = whole_section(section)
         await self._answer(ctx, "cable", args_line(cable_id, section, paragraphs))
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
