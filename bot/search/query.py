@@ -3,7 +3,7 @@
 The question becomes a list of concepts (one per content word, plus one per
 abbreviation or spelled-out form found), each a set of alternative index-term
 sequences. Every alternative is searched in the paragraph text, its section
-heading and its cable's subject and metadata, with boosts.
+heading and its cable's subject, id, origin and tags, with boosts.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from bot.search.spelling import Speller
 from bot.search.text import WORD, normalise, plain_analyzer, stem
 
 # Field boosts: a heading or subject word says more about a paragraph than a body word.
-FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "subject": 0.8, "meta": 0.8}
+FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "cable": 0.8}
 # Bonus for the very word the user typed, on top of its stem's match.
 EXACT_BOOST = 1.0
 # A question is read up to this many words (a pasted page must not stall search).

@@ -1,9 +1,9 @@
 """The paragraph index store: one tantivy document per paragraph, built once per library.
 
-Each document carries its paragraph's text and section heading and its cable's id,
-subject, origin and tags, so a question naming a post or a subject is steered to
-the right cable. Only the cable id and paragraph number are stored: texts are read
-back from the Library. On disk the index lives under `cache_dir/search/<key>`,
+Each document carries its paragraph's text and section heading and, in `cable`,
+its cable's subject, id, origin and tags, so a question naming a post or a subject
+is steered to the right cable. Only the cable id and paragraph number are stored:
+texts are read back from the Library. On disk the index lives under `cache_dir/search/<key>`,
 where the key changes whenever the library or this module's schema changes.
 """
 
@@ -26,7 +26,7 @@ from bot.search.spelling import Speller
 from bot.search.text import PLAIN, STEMMED, normalise, plain_analyzer, stemmed_analyzer
 
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
@@ -45,7 +45,7 @@ class IndexHandle:
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("body", tokenizer_name=STEMMED, index_option="position")
-    for name in ("heading", "subject", "meta"):
+    for name in ("heading", "cable"):
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
     # Unstemmed words: exact matches outrank stem-only ones ("trafficker" vs
     # "trafficking"), and its term list is the spelling vocabulary.
@@ -73,21 +73,20 @@ def cable_year(cable: Cable) -> int:
 
 
 def _documents(library: Library) -> Iterator[tantivy.Document]:
-    for ref_id in library.ids():
-        cable = library.get(ref_id)
-        if cable is None:
-            continue
-        subject = normalise(cable.subject)
-        meta = normalise(f"{cable.ref_id} {cable.origin} {' '.join(cable.tags)}")
+    # Iterating reads a stored library in one sequential scan (no per-id lookups).
+    for cable in library:
+        about = normalise(f"{cable.subject} {cable.ref_id} {cable.origin} {' '.join(cable.tags)}")
         year = cable_year(cable)
+        headings: dict[str | None, str] = {}
         for number, paragraph in enumerate(cable.paragraphs):
             body = normalise(paragraph.text)
-            heading = normalise(paragraph.section or "")
+            heading = headings.get(paragraph.section)
+            if heading is None:
+                heading = headings[paragraph.section] = normalise(paragraph.section or "")
             doc = tantivy.Document()
             doc.add_text("body", body)
             doc.add_text("heading", heading)
-            doc.add_text("subject", subject)
-            doc.add_text("meta", meta)
+            doc.add_text("cable", about)
             doc.add_text("exact", body)
             doc.add_text("ref", cable.ref_id)
             doc.add_unsigned("para", number)
