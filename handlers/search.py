@@ -46,5 +46,6 @@ def handle(state: AppState, args: str) -> Reply:
         filters=filters.shown(),
         page=filters.page,
         pages=pages,
+        first_rank=start + 1,
         notes=notes,
     )

@@ -34,7 +34,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
             'quoted or ends with a colon: `"Question A"`, `Question A:`, `Question A: 4`.',
             "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
             "works as an id. A typo gets the three closest ids.",
-            "Times marked `?` are from early site pages whose minutes are unreliable.",
+            "Times like `17:??` are from early site pages whose minutes are unreliable.",
         ),
         (
             "cable 07DUSHANBE313",

@@ -112,6 +112,8 @@ class HitsReplyBase(ReplyBase):
     weak: bool = False
     corrected_query: str | None = None
     filters: dict[str, str] = Field(default_factory=dict)
+    # The rank of the first hit shown: later pages of a search go on counting.
+    first_rank: int = 1
 
 
 class AnswerReply(HitsReplyBase):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import discord
 from discord.utils import escape_markdown
@@ -28,12 +27,19 @@ from bot.chat.replies import (
     ParagraphItem,
     ParagraphsReply,
     ReferenceInfo,
-    ReferenceStatus,
     RefsReply,
     Reply,
     SearchReply,
 )
-from handlers.search import PAGE_SIZE as SEARCH_PAGE_SIZE
+from bot.render.text import (
+    anchor_warning,
+    card_flags,
+    day,
+    hits_remarks,
+    paragraph_label,
+    reference_remark,
+    when,
+)
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -236,34 +242,17 @@ def joined_list(items: Sequence[str], limit: int, more: str = "more") -> str:
     return "\n".join(lines)
 
 
-def _date(value: datetime | None, minutes: bool = True) -> str:
-    if value is None:
-        return "unknown"
-    return value.strftime("%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d")
-
-
 def _link(label: str, url: str | None) -> str:
     return f"[{plain(label)}]({url})" if url else plain(label)
 
 
-def paragraph_label(section: str | None, label: str | None) -> str:
-    name = f"¶{label}" if label else "Unnumbered paragraph"
-    return f"{name} ({section})" if section else name
-
-
 def _reference_line(ref: ReferenceInfo) -> str:
-    status = {
-        ReferenceStatus.IN_LIBRARY: "",
-        ReferenceStatus.IN_CABLEGATE: " · in Cablegate, not loaded",
-        ReferenceStatus.NOT_IN_CABLEGATE: " · not in Cablegate",
-    }[ref.status]
-    inferred = " · year inferred" if ref.year_inferred else ""
-    return f"{_link(ref.ref_id, ref.permalink)}{status}{inferred}"
+    return f"{_link(ref.ref_id, ref.permalink)} · {plain(reference_remark(ref))}"
 
 
 def _listing_line(item: CableListing) -> str:
     return (
-        f"**{_link(item.ref_id, item.permalink)}** · {_date(item.created, minutes=False)} · "
+        f"**{_link(item.ref_id, item.permalink)}** · {day(item.created)} · "
         f"{plain(item.classification)} · {plain(item.origin)}\n{plain(item.subject)}"
     )
 
@@ -282,19 +271,10 @@ def _notes(notes: Iterable[str]) -> str:
 
 
 def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
-    flags = [
-        text
-        for on, text in (
-            (reply.partial, "Partial text: part of this cable is missing from the source."),
-            (reply.body_withheld, "The body of this cable was withheld by WikiLeaks."),
-            (reply.minutes_unreliable, "Creation minutes are unreliable in this source."),
-        )
-        if on
-    ]
     outline = [f"{plain(s.heading)} · {s.paragraphs} ¶" for s in reply.outline]
     fields = [
-        ("Created", _date(reply.created)),
-        ("Released", _date(reply.released, minutes=False)),
+        ("Created", when(reply.created, reply.minutes_unreliable)),
+        ("Released", when(reply.released)),
         ("Classification", plain(reply.classification) or "unknown"),
         ("Origin", plain(reply.origin) or "unknown"),
         ("Paragraphs", str(reply.paragraph_count)),
@@ -303,7 +283,7 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
-    intro = _lines(_bold(reply.subject), _notes([*flags, *reply.notes]))
+    intro = _lines(_bold(reply.subject), _notes([*card_flags(reply), *reply.notes]))
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
@@ -322,12 +302,8 @@ def _tag(tag: str, meaning: str | None) -> str:
 
 
 def _paragraph_block(item: ParagraphItem) -> Block:
-    ambiguous = (
-        " · the site anchor may land on another paragraph with this label"
-        if item.anchor_ambiguous
-        else ""
-    )
-    heading = f"**{_link(paragraph_label(item.section, item.label), item.permalink)}**{ambiguous}"
+    ambiguous = f" · {plain(anchor_warning(item.label))}" if item.anchor_ambiguous else ""
+    heading = f"**{_link(paragraph_label(item.label, item.section), item.permalink)}**{ambiguous}"
     return Block(heading, item.text)
 
 
@@ -345,32 +321,24 @@ def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
 
 
 def _hit_block(rank: int, hit: HitItem) -> Block:
-    where = _link(f"{hit.ref_id} {paragraph_label(hit.section, hit.label)}", hit.permalink)
+    where = _link(f"{hit.ref_id} {paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
     return Block(f"**{rank}.** {where}{subject}", excerpt=hit.excerpt)
 
 
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
     lines = [f"Results for **{plain(reply.query)}**"]
-    if reply.corrected_query:
-        lines.append(f"Showing results for **{plain(reply.corrected_query)}**")
     if reply.filters:
-        lines.append("Filters: " + ", ".join(f"{k}={plain(v)}" for k, v in reply.filters.items()))
-    if reply.weak:
-        lines.append(
-            "*No strong match: these are the closest paragraphs, which may not answer it.*"
-        )
-    if not reply.hits:
-        lines.append("No paragraph matched. Try other words, or fewer filters.")
+        lines.append("Filters: " + " ".join(f"{k}:{plain(v)}" for k, v in reply.filters.items()))
+    lines += [f"*{plain(remark)}*" for remark in hits_remarks(reply)]
     if reply.notes:
         lines.append(_notes(reply.notes))
-    start = (reply.page - 1) * SEARCH_PAGE_SIZE if isinstance(reply, SearchReply) else 0
     footer = f"Results page {reply.page}/{reply.pages}" if isinstance(reply, SearchReply) else ""
     return Layout(
         title="Answer" if isinstance(reply, AnswerReply) else "Search",
         colour=COLOUR_RESULTS,
         intro="\n".join(lines),
-        blocks=[_hit_block(start + n, hit) for n, hit in enumerate(reply.hits, start=1)],
+        blocks=[_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=reply.first_rank)],
         footer=footer,
     )
 
@@ -459,7 +427,7 @@ def compact_card(reply: CableCard, command_prefix: str) -> discord.Embed:
         url=reply.permalink,
         colour=COLOUR_CABLE,
     )
-    embed.add_field(name="Created", value=_date(reply.created, minutes=False))
+    embed.add_field(name="Created", value=day(reply.created))
     embed.add_field(name="Classification", value=plain(reply.classification) or "unknown")
     embed.add_field(name="Origin", value=plain(reply.origin) or "unknown")
     if reply.summary:

@@ -20,7 +20,15 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
-from bot.render.text import REFERENCE_STATUS, paragraph_label, when
+from bot.render.text import (
+    anchor_warning,
+    card_flags,
+    day,
+    hits_remarks,
+    paragraph_label,
+    reference_remark,
+    when,
+)
 
 # Cable text is untrusted: an escape sequence in it must not drive the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -52,9 +60,7 @@ def _title(text: str, width: int) -> list[str]:
 
 
 def _reference(ref: ReferenceInfo, width: int) -> list[str]:
-    line = f"{ref.ref_id}  {REFERENCE_STATUS[ref.status]}"
-    if ref.as_written and ref.as_written != ref.ref_id:
-        line += f" (written {ref.as_written!r}" + (", year inferred)" if ref.year_inferred else ")")
+    line = f"{ref.ref_id}  {reference_remark(ref)}"
     lines = textwrap.wrap(line, width, initial_indent=INDENT, subsequent_indent=INDENT * 2)
     return lines + ([INDENT * 2 + ref.permalink] if ref.permalink else [])
 
@@ -80,10 +86,7 @@ def card(reply: CableCard, width: int) -> list[str]:
         lines += textwrap.wrap("Sections: " + sections, width, subsequent_indent=INDENT)
     else:
         lines.append(f"Paragraphs: {reply.paragraph_count}")
-    if reply.body_withheld:
-        lines.append("The body of this cable was withheld from the release.")
-    elif reply.partial:
-        lines.append("Only part of this cable's text is in the library.")
+    lines += [line for flag in card_flags(reply) for line in textwrap.wrap(flag, width)]
     if reply.summary:
         lines += ["Summary:", *_wrap(reply.summary, width, INDENT)]
     lines += [f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
@@ -95,8 +98,9 @@ def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
     lines = _title(f"{reply.ref_id}{where}: {reply.subject}", width)
     for p in reply.paragraphs:
         lines += ["", paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
-        shared = f" (¶{p.label} is not unique on the page)" if p.anchor_ambiguous else ""
-        lines.append(f"{INDENT}{p.permalink}{shared}")
+        lines.append(f"{INDENT}{p.permalink}")
+        if p.anchor_ambiguous:
+            lines.append(f"{INDENT}({anchor_warning(p.label)})")
     return lines
 
 
@@ -110,36 +114,25 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     return lines
 
 
-def _weak(reply: AnswerReply | SearchReply) -> list[str]:
-    if not reply.hits:
-        return ["Nothing in the library matches that."]
-    return ["These are weak matches; nothing answers it well."] if reply.weak else []
-
-
 def _filters(filters: dict[str, str]) -> str:
     return " ".join(f"{key}:{value}" for key, value in filters.items())
 
 
 def answer(reply: AnswerReply, width: int) -> list[str]:
     scope = f" in {reply.ref_id}" if reply.ref_id else ""
-    lines = [f"Answers to {reply.query!r}{scope}:"]
-    if reply.corrected_query:
-        lines.append(f"(searched for {reply.corrected_query!r})")
-    return lines + _weak(reply) + _hits(reply.hits, 1, width)
+    lines = [f"Answers to {reply.query!r}{scope}:", *hits_remarks(reply)]
+    return lines + _hits(reply.hits, reply.first_rank, width)
 
 
 def search(reply: SearchReply, width: int) -> list[str]:
     filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
     lines = [f"Search {reply.query!r}{filters}, page {reply.page} of {reply.pages}:"]
-    if reply.corrected_query:
-        lines.append(f"(searched for {reply.corrected_query!r})")
-    first = (reply.page - 1) * 10 + 1
-    return lines + _weak(reply) + _hits(reply.hits, first, width)
+    lines += hits_remarks(reply)
+    return lines + _hits(reply.hits, reply.first_rank, width)
 
 
 def _listing(cable: CableListing, width: int) -> list[str]:
-    date = cable.created.strftime("%Y-%m-%d") if cable.created else "????-??-??"
-    head = f"{date}  {cable.ref_id}  {cable.classification} · {cable.origin}"
+    head = f"{day(cable.created)}  {cable.ref_id}  {cable.classification} · {cable.origin}"
     return [
         *_title(head, width),
         *textwrap.wrap(

@@ -1,16 +1,21 @@
-"""Wording shared by the plain-text renderers: dates, reference status, labels."""
+"""Wording shared by every renderer (terminal and Discord): dates, reference status,
+paragraph labels, remarks about a card or a list of hits. One phrasing per fact, so
+the two front ends never tell a user different things."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from bot.chat.replies import ReferenceStatus
+from bot.chat.replies import AnswerReply, CableCard, ReferenceInfo, ReferenceStatus, SearchReply
 
 REFERENCE_STATUS = {
     ReferenceStatus.IN_LIBRARY: "in the library",
     ReferenceStatus.IN_CABLEGATE: "in Cablegate, not loaded",
     ReferenceStatus.NOT_IN_CABLEGATE: "not in Cablegate",
 }
+
+NO_HITS = "Nothing in the library matches that. Try other words, or fewer filters."
+WEAK_HITS = "No strong match: these are the closest paragraphs, which may not answer it."
 
 
 def when(moment: datetime | None, minutes_unreliable: bool = False) -> str:
@@ -22,7 +27,48 @@ def when(moment: datetime | None, minutes_unreliable: bool = False) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def day(moment: datetime | None) -> str:
+    """`2007-03-02`, for lists and release dates (whose time of day means nothing)."""
+    return moment.strftime("%Y-%m-%d") if moment else "unknown date"
+
+
 def paragraph_label(label: str | None, section: str | None) -> str:
     """`¶F (PREVENTION)`, `¶3`, or `(unlabelled)` for blocks without a printed label."""
     mark = f"¶{label}" if label else "(unlabelled)"
     return f"{mark} ({section.rstrip(':')})" if section else mark
+
+
+def reference_remark(ref: ReferenceInfo) -> str:
+    """`in Cablegate, not loaded; written '06 DUSHANBE 2153', year inferred`."""
+    parts = [REFERENCE_STATUS[ref.status]]
+    if ref.as_written and ref.as_written != ref.ref_id:
+        parts.append(f"written '{ref.as_written}'")
+    if ref.year_inferred:
+        parts.append("year inferred")
+    return "; ".join(parts)
+
+
+def card_flags(card: CableCard) -> list[str]:
+    """What a reader must know before trusting the card's text or times."""
+    flags = []
+    if card.body_withheld:
+        flags.append("The body of this cable was withheld from the release.")
+    elif card.partial:
+        flags.append("Only part of this cable's text is in the library.")
+    if card.minutes_unreliable:
+        flags.append("Times marked ?? are from a source whose minutes are unreliable.")
+    return flags
+
+
+def hits_remarks(reply: AnswerReply | SearchReply) -> list[str]:
+    """The corrected query, and whether the hits answer it at all."""
+    remarks = [f"Searched for '{reply.corrected_query}'."] if reply.corrected_query else []
+    if not reply.hits:
+        remarks.append(NO_HITS)
+    elif reply.weak:
+        remarks.append(WEAK_HITS)
+    return remarks
+
+
+def anchor_warning(label: str | None) -> str:
+    return f"¶{label} is printed more than once: the link may open another ¶{label}."

@@ -56,7 +56,7 @@ async def test_search_with_slash_filters(simcord_env: simcord.Env) -> None:
     result = await w.alice.slash(w.channel, "search", query="peacekeeping", origin="reykjavik")
     assert result.response is not None
     pages = result.response.embeds
-    assert "Filters: origin=reykjavik" in (pages[0].description or "")
+    assert "Filters: origin:reykjavik" in (pages[0].description or "")
     assert REF in (pages[0].description or "")
 
 

@@ -1,0 +1,43 @@
+"""The terminal and Discord renderers say the same things in the same words, from reply
+data alone (no handler constants)."""
+
+from __future__ import annotations
+
+from bot.chat.dispatch import dispatch
+from bot.chat.replies import CableCard, SearchReply
+from bot.chat.state import AppState
+from bot.render.discord import render_reply
+from bot.render.terminal import render
+
+
+def test_later_search_pages_go_on_counting(state: AppState) -> None:
+    reply = dispatch(state, "!search trafficking page:2")
+    assert isinstance(reply, SearchReply) and reply.hits
+    assert reply.first_rank == 11
+    first = reply.hits[0]
+    assert f"\n11. {first.ref_id} " in render(reply)
+    description = render_reply(reply)[0].description or ""
+    assert f"**11.** [{first.ref_id} " in description
+
+
+def test_unreliable_minutes_and_reference_status_read_alike(state: AppState) -> None:
+    # 08REYKJAVIK195 comes from an early site page (minutes unknown) and cites
+    # 06REYKJAVIK431, which is in Cablegate but not bundled.
+    reply = dispatch(state, "!cable 08REYKJAVIK195")
+    assert isinstance(reply, CableCard)
+    text = render(reply)
+    [embed] = render_reply(reply)
+    fields = {field.name: field.value for field in embed.fields}
+    assert "Created 2008-09-09 17:??" in text and fields["Created"] == "2008-09-09 17:??"
+    remark = "in Cablegate, not loaded; written '06 REYKJAVIK 431'"
+    assert remark in text and remark in (fields["References"] or "")
+    flag = "Times marked ?? are from a source whose minutes are unreliable."
+    assert flag in text and flag in (embed.description or "")
+
+
+def test_no_hits_reads_alike(state: AppState) -> None:
+    reply = dispatch(state, "!search zzyzzyx qwxqwx")
+    assert isinstance(reply, SearchReply) and not reply.hits
+    wording = "Nothing in the library matches that."
+    assert wording in render(reply)
+    assert wording in (render_reply(reply)[0].description or "")
