@@ -57,7 +57,7 @@ def handle(state: AppState, args: str) -> Reply:
     try:
         filters = parse_filters(args)
     except FilterError as error:
-        return ErrorReply(message=error.message, suggestions=error.suggestions)
+        return error.reply()
     if not filters.any_set():
         return ErrorReply(
             message=f"Browse by tag:, origin:, year: or class:, e.g. `{prefix}browse tag:KCRM`."

@@ -51,7 +51,7 @@ def handle(state: AppState, args: str) -> Reply:
     except PassageError as error:
         retry = _as_one_section(found, split.rest, locator, prefix)
         if retry is None:
-            return ErrorReply(message=error.message, suggestions=error.suggestions, notes=notes)
+            return error.reply(notes)
         passage = retry
     return ParagraphsReply(
         ref_id=found.ref_id,

@@ -20,7 +20,7 @@ def handle(state: AppState, args: str) -> Reply:
     try:
         filters = parse_filters(args)
     except FilterError as error:
-        return ErrorReply(message=error.message, suggestions=error.suggestions)
+        return error.reply()
     if not filters.words:
         hint = f" To list cables by filters alone, use `{prefix}browse`." * filters.any_set()
         return ErrorReply(

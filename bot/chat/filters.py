@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 
 from bot.cables.model import Cable
+from bot.chat.errors import UserError
 from bot.chat.grammar import FILTER_ALIASES, split_filters
 from bot.chat.text import echo
 from bot.search.api import SearchFilters
@@ -19,11 +20,8 @@ MAX_PAGE = 100
 LEVELS = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
-class FilterError(Exception):
-    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.suggestions = suggestions or []
+class FilterError(UserError):
+    """The user asked for a filter value that cannot be used."""
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, utils
 
 from bot.cables.model import Cable, Paragraph, Span
+from bot.chat.errors import UserError
 from bot.chat.grammar import LabelRange, Locator
 from bot.chat.replies import ParagraphItem
 
@@ -19,11 +20,8 @@ _COMMENT = "COMMENT"
 MAX_PARAGRAPHS = 20
 
 
-class PassageError(Exception):
-    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.suggestions = suggestions or []
+class PassageError(UserError):
+    """The user asked for paragraphs that are not there."""
 
 
 @dataclass(slots=True)

@@ -15,14 +15,12 @@ import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from pydantic import ValidationError
-
 from bot.chat.dispatch import dispatch
 from bot.chat.replies import Reply
 from bot.chat.state import AppState, load_state
 from bot.cli.corpus import complain_missing
+from bot.cli.settings import load_settings
 from bot.render.terminal import render
-from config.settings import Settings
 
 PROMPT = "cablebot> "
 _QUIT = {"quit", "exit", ":q"}
@@ -76,10 +74,8 @@ def interactive(state: AppState) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        print(f"Invalid setting(s):\n{error}", file=sys.stderr)
+    settings = load_settings()
+    if settings is None:
         return 2
     if complain_missing("chat", settings.library_paths):
         return 2

@@ -10,9 +10,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from config.settings import Settings
+from bot.cli.settings import load_settings
 
 if TYPE_CHECKING:
     from bot.discord.client import CableBot
@@ -34,10 +32,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = Settings()
-    except ValidationError as error:
-        print(f"Invalid setting(s):\n{error}", file=sys.stderr)
+    settings = load_settings()
+    if settings is None:
         return 2
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main
+
 CABLEBOT = Path(sys.executable).with_name("cablebot")
 # The loose real cables only: these tests are about the process, and load it four times.
 RAW_CABLES = Path(__file__).resolve().parents[2] / "seeds" / "raw"
@@ -144,3 +146,14 @@ def test_a_missing_library_path_is_a_clear_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == f"cablebot chat: no such file or directory: {tmp_path / 'nowhere'}\n"
     assert done.stdout == ""
+
+
+def test_a_bad_setting_is_named_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.setenv("COOLDOWN_RATE", "abc")
+    assert main(["chat", "help"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Invalid setting COOLDOWN_RATE: ")
+    assert "(given 'abc')." in err and "pydantic.dev" not in err

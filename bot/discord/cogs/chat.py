@@ -68,6 +68,22 @@ def whole_section(section: str) -> str:
     return section if section.rstrip().endswith(":") else f"{section}:"
 
 
+# The slash options shared by /search and /browse (the same filters as typed ones).
+_FILTER_OPTIONS = {
+    "tag": "Only cables with this tag (several: separate by spaces)",
+    "origin": "Only cables from this embassy or office, e.g. dushanbe",
+    "year": "Only cables created in this year",
+    "classification": "Only this classification, e.g. secret",
+    "page": "Result page",
+}
+
+
+def _filters(
+    tag: str | None, origin: str | None, year: int | None, level: str | None, page: int | None
+) -> dict[str, str | int | None]:
+    return {"tag": tag, "origin": origin, "year": year, "class": level, "page": page}
+
+
 class ChatCog(commands.Cog, name="Cables"):
     def __init__(self, bot: CableBot) -> None:
         self.bot = bot
@@ -153,12 +169,7 @@ class ChatCog(commands.Cog, name="Cables"):
     @commands.hybrid_command(name="search", description=_description("search"))  # type: ignore[arg-type]
     @app_commands.rename(classification="class")
     @app_commands.describe(
-        query="Words to find; filters like tag:KCRM may be typed here too",
-        tag="Only cables with this tag (several: separate by spaces)",
-        origin="Only cables from this embassy or office, e.g. dushanbe",
-        year="Only cables created in this year",
-        classification="Only this classification, e.g. secret",
-        page="Result page",
+        query="Words to find; filters like tag:KCRM may be typed here too", **_FILTER_OPTIONS
     )
     async def search(
         self,
@@ -171,20 +182,13 @@ class ChatCog(commands.Cog, name="Cables"):
         classification: str | None = None,
         page: int | None = None,
     ) -> None:
-        line = args_line(
-            query, tag=tag, origin=origin, year=year, **{"class": classification}, page=page
-        )
+        line = args_line(query, **_filters(tag, origin, year, classification, page))
         await self._answer(ctx, "search", line)
 
     @commands.hybrid_command(name="browse", description=_description("browse"))  # type: ignore[arg-type]
     @app_commands.rename(classification="class")
     @app_commands.describe(
-        filters="Filters as typed after !browse, e.g. tag:KCRM year:2007",
-        tag="Only cables with this tag (several: separate by spaces)",
-        origin="Only cables from this embassy or office, e.g. dushanbe",
-        year="Only cables created in this year",
-        classification="Only this classification, e.g. secret",
-        page="Result page",
+        filters="Filters as typed after !browse, e.g. tag:KCRM year:2007", **_FILTER_OPTIONS
     )
     async def browse(
         self,
@@ -197,9 +201,7 @@ class ChatCog(commands.Cog, name="Cables"):
         classification: str | None = None,
         page: int | None = None,
     ) -> None:
-        line = args_line(
-            filters, tag=tag, origin=origin, year=year, **{"class": classification}, page=page
-        )
+        line = args_line(filters, **_filters(tag, origin, year, classification, page))
         await self._answer(ctx, "browse", line)
 
     @commands.hybrid_command(name="refs", description=_description("refs"))  # type: ignore[arg-type]
