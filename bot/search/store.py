@@ -173,5 +173,10 @@ def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
     if cache_dir is None:
         index, vocabulary = _build(library, None)
         return IndexHandle(index, Speller(vocabulary), key, built_now=True)
-    index, vocabulary, built = _persisted(library, cache_dir / "search", key)
+    try:
+        index, vocabulary, built = _persisted(library, cache_dir / "search", key)
+    except OSError:
+        # An unusable cache directory costs a rebuild at each start, not the search.
+        index, vocabulary = _build(library, None)
+        built = True
     return IndexHandle(index, Speller(vocabulary), key, built_now=built)

@@ -44,3 +44,11 @@ def test_damaged_index_is_rebuilt(library: Library, tmp_path: Path) -> None:
     (index_dir,) = (tmp_path / "search").iterdir()
     (index_dir / "vocabulary.json").write_text("{not json", "utf-8")
     assert open_engine(small, tmp_path).built_now
+
+
+def test_unusable_cache_directory_falls_back_to_memory(library: Library, tmp_path: Path) -> None:
+    not_a_directory = tmp_path / "cache"
+    not_a_directory.write_text("a file where the cache directory should be", "utf-8")
+    engine = open_engine(_sample(library), not_a_directory)
+    assert engine.built_now
+    assert engine.search("Eagle Guardian", SearchFilters(), 3).hits[0].ref_id == "10USNATO35"
