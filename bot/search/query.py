@@ -39,7 +39,8 @@ class Concept:
     weight: float = 1.0
     # The word as the user wrote it (corrected), matched unstemmed in `exact`.
     exact: str | None = None
-    # Only adds score (word pairs): not counted when judging how well a hit matches.
+    # Only adds score (word pairs, abbreviations of spelled-out forms): not counted
+    # when judging how well a hit matches.
     bonus: bool = False
     # A spelling correction: a guess, so a match on it is only half-convincing.
     guessed: bool = False
@@ -112,7 +113,9 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
             concepts = [c for c in concepts if c is not own]
             concepts.append(Concept(own.alternatives + alts, exact=own.exact, guessed=own.guessed))
         else:
-            concepts.append(Concept(alts, _EXPANSION_WEIGHT))
+            # A spelled-out form also finds its abbreviation: a way to match, not a
+            # requirement, so it does not count against a hit's coverage.
+            concepts.append(Concept(alts, _EXPANSION_WEIGHT, bonus=True))
     terms = {t for concept in concepts for alt in concept.alternatives for _, t in alt}
     text = None
     if fixes:
