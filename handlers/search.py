@@ -11,8 +11,10 @@ from bot.chat.state import AppState
 from bot.chat.text import QUERY_ECHO_CHARS, echo
 
 PAGE_SIZE = 10
-# Hits fetched at least, so that the reply can say how many pages there are.
+# Hits fetched at least, and pages beyond the one asked for, so that the reply can say
+# how many pages there are (or that there are more).
 SEARCH_DEPTH = 50
+PAGES_AHEAD = 4
 
 
 def handle(state: AppState, args: str) -> Reply:
@@ -30,22 +32,25 @@ def handle(state: AppState, args: str) -> Reply:
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
     query = " ".join(filters.words)
-    result = engine.search(
-        query, filters.to_search(), limit=max(SEARCH_DEPTH, filters.page * PAGE_SIZE)
-    )
-    start = (filters.page - 1) * PAGE_SIZE
-    pages = max(1, math.ceil(len(result.hits) / PAGE_SIZE))
+    # One hit more than the pages counted: whether more pages follow them.
+    counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
+    result = engine.search(query, filters.to_search(), limit=counted + 1)
+    more_pages = len(result.hits) > counted
+    pages = max(1, math.ceil(min(len(result.hits), counted) / PAGE_SIZE))
+    page = min(filters.page, pages)
     notes = []
-    if start >= len(result.hits) and result.hits:
-        notes.append(f"There are only {pages} pages of hits.")
+    if page < filters.page:
+        notes.append(f"There are only {pages} pages of hits; this is the last.")
+    start = (page - 1) * PAGE_SIZE
     return SearchReply(
         query=echo(query, QUERY_ECHO_CHARS),
         hits=hit_items(state.library, result.hits[start : start + PAGE_SIZE]),
         weak=result.weak or not result.hits,
         corrected_query=result.corrected_query,
         filters=filters.shown(),
-        page=filters.page,
+        page=page,
         pages=pages,
+        more_pages=more_pages,
         first_rank=start + 1,
         notes=notes,
     )

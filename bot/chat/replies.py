@@ -125,6 +125,8 @@ class SearchReply(HitsReplyBase):
     kind: Literal["search"] = "search"
     page: int = 1
     pages: int = 1
+    # Hits go on past `pages` (only so many are ranked per request).
+    more_pages: bool = False
 
 
 class BrowseReply(ReplyBase):

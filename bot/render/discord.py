@@ -36,6 +36,7 @@ from bot.render.text import (
     card_flags,
     day,
     hits_remarks,
+    page_of,
     paragraph_label,
     reference_remark,
     when,
@@ -333,7 +334,11 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
     lines += [f"*{plain(remark)}*" for remark in hits_remarks(reply)]
     if reply.notes:
         lines.append(_notes(reply.notes))
-    footer = f"Results page {reply.page}/{reply.pages}" if isinstance(reply, SearchReply) else ""
+    footer = (
+        "Results " + page_of(reply.page, reply.pages, reply.more_pages)
+        if isinstance(reply, SearchReply)
+        else ""
+    )
     return Layout(
         title="Answer" if isinstance(reply, AnswerReply) else "Search",
         colour=COLOUR_RESULTS,
@@ -346,7 +351,7 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
 def _browse_layout(reply: BrowseReply) -> Layout:
     lines = [
         f"{reply.total:,} cables"
-        + (f" · page {reply.page}/{reply.pages}" if reply.pages > 1 else "")
+        + (f" · {page_of(reply.page, reply.pages)}" if reply.pages > 1 else "")
     ]
     if reply.notes:
         lines.append(_notes(reply.notes))
@@ -355,7 +360,7 @@ def _browse_layout(reply: BrowseReply) -> Layout:
         colour=COLOUR_RESULTS,
         intro="\n".join(lines),
         blocks=[Block(_listing_line(item)) for item in reply.cables],
-        footer=f"Browse page {reply.page}/{reply.pages}",
+        footer="Browse " + page_of(reply.page, reply.pages),
     )
 
 

@@ -25,6 +25,7 @@ from bot.render.text import (
     card_flags,
     day,
     hits_remarks,
+    page_of,
     paragraph_label,
     reference_remark,
     when,
@@ -126,7 +127,8 @@ def answer(reply: AnswerReply, width: int) -> list[str]:
 
 def search(reply: SearchReply, width: int) -> list[str]:
     filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
-    lines = [f"Search {reply.query!r}{filters}, page {reply.page} of {reply.pages}:"]
+    where = page_of(reply.page, reply.pages, reply.more_pages)
+    lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += hits_remarks(reply)
     return lines + _hits(reply.hits, reply.first_rank, width)
 
@@ -143,7 +145,7 @@ def _listing(cable: CableListing, width: int) -> list[str]:
 
 def browse(reply: BrowseReply, width: int) -> list[str]:
     count = f"{reply.total} cable" + ("s" if reply.total != 1 else "")
-    lines = _title(f"{reply.title}: {count}, page {reply.page} of {reply.pages}", width)
+    lines = _title(f"{reply.title}: {count}, {page_of(reply.page, reply.pages)}", width)
     for cable in reply.cables:
         lines += _listing(cable, width)
     return lines

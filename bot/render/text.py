@@ -14,7 +14,6 @@ REFERENCE_STATUS = {
     ReferenceStatus.NOT_IN_CABLEGATE: "not in Cablegate",
 }
 
-NO_HITS = "Nothing in the library matches that. Try other words, or fewer filters."
 WEAK_HITS = "No strong match: these are the closest paragraphs, which may not answer it."
 
 
@@ -64,10 +63,21 @@ def hits_remarks(reply: AnswerReply | SearchReply) -> list[str]:
     """The corrected query, and whether the hits answer it at all."""
     remarks = [f"Searched for '{reply.corrected_query}'."] if reply.corrected_query else []
     if not reply.hits:
-        remarks.append(NO_HITS)
+        remarks.append(no_hits(bool(reply.filters)))
     elif reply.weak:
         remarks.append(WEAK_HITS)
     return remarks
+
+
+def page_of(page: int, pages: int, more: bool = False) -> str:
+    """`page 2 of 5`; `page 2 of 5+` when more pages follow the ones counted."""
+    return f"page {page} of {pages}" + ("+" if more else "")
+
+
+def no_hits(filtered: bool) -> str:
+    return "Nothing in the library matches that. Try other words" + (
+        ", or fewer filters." if filtered else "."
+    )
 
 
 def anchor_warning(label: str | None) -> str:

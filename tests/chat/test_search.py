@@ -70,3 +70,17 @@ def test_search_that_matches_nothing_says_so(ask: Ask) -> None:
     reply = _search(ask("!search zzxqv qqzzv"))
     assert reply.hits == []
     assert reply.weak
+
+
+def test_search_pages_say_when_more_follow_and_stop_at_the_last(ask: Ask) -> None:
+    # "trafficking" matches over 300 paragraphs of the bundled library.
+    first = _search(ask("!search trafficking"))
+    assert (first.page, first.pages, first.more_pages) == (1, 5, True)
+    later = _search(ask("!search trafficking page:7"))
+    assert later.page == 7 and later.pages > 7 and later.first_rank == 61
+    past = _search(ask("!search trafficking page:99"))
+    assert past.page == past.pages < 99 and not past.more_pages
+    assert past.hits and past.first_rank == (past.pages - 1) * 10 + 1
+    assert past.notes == [f"There are only {past.pages} pages of hits; this is the last."]
+    few = _search(ask("!search peacekeeping origin:reykjavik"))
+    assert not few.more_pages and few.pages == 1

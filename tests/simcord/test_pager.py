@@ -23,7 +23,7 @@ async def test_only_the_asker_turns_pages_and_buttons_go_on_timeout(
     listing = w.channel.last_message
     assert listing is not None
     first = listing.embeds[0]
-    assert "page 1/" in (first.footer.text or "")
+    assert "page 1 of " in (first.footer.text or "")
 
     refused = await w.bob.click(listing, label="Next")
     assert refused.ephemeral and refused.response is not None
@@ -32,7 +32,7 @@ async def test_only_the_asker_turns_pages_and_buttons_go_on_timeout(
 
     await w.alice.click(listing, label="Next")
     page = _now(w.channel, listing.id).embeds[0]
-    assert "page 2/" in (page.footer.text or "")
+    assert "page 2 of " in (page.footer.text or "")
     assert page.description != first.description
     assert limit_problems([page]) == []
 
@@ -49,3 +49,19 @@ async def test_the_asker_can_delete_the_reply(simcord_env: simcord.Env) -> None:
     assert any(m.id == listing.id for m in w.channel.history())
     await w.alice.click(listing, label="Delete")
     assert all(m.id != listing.id for m in w.channel.history())
+
+
+async def test_search_pages_turn_past_the_first_pages_counted(simcord_env: simcord.Env) -> None:
+    # The first reply counts 5 pages and says more follow ("page 1 of 5+"); Next goes on.
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!search trafficking")
+    listing = w.channel.last_message
+    assert listing is not None
+    assert "Results page 1 of 5+" in (listing.embeds[0].footer.text or "")
+    footer = ""
+    for _ in range(20):
+        await w.alice.click(listing, label="Next")
+        footer = _now(w.channel, listing.id).embeds[0].footer.text or ""
+        if "Results page 6 of" in footer:
+            break
+    assert "Results page 6 of" in footer

@@ -84,6 +84,10 @@ def _filters(
     return {"tag": tag, "origin": origin, "year": year, "class": level, "page": page}
 
 
+def _has_next(reply: SearchReply | BrowseReply) -> bool:
+    return reply.page < reply.pages or (isinstance(reply, SearchReply) and reply.more_pages)
+
+
 class ChatCog(commands.Cog, name="Cables"):
     def __init__(self, bot: CableBot) -> None:
         self.bot = bot
@@ -120,19 +124,19 @@ class ChatCog(commands.Cog, name="Cables"):
         self, state: AppState, name: str, args: str, reply: Reply
     ) -> MorePages | None:
         """Fetching the next result page when the pager runs past the last rendered one."""
-        if not isinstance(reply, SearchReply | BrowseReply) or reply.page >= reply.pages:
+        if not isinstance(reply, SearchReply | BrowseReply) or not _has_next(reply):
             return None
         base = _PAGE_FILTER.sub("", args).strip()
-        position = {"page": reply.page, "pages": reply.pages}
+        last = [reply]
 
         async def more() -> Sequence[discord.Embed] | None:
-            if position["page"] >= position["pages"]:
+            if not _has_next(last[0]):
                 return None
-            line = f"{base} page:{position['page'] + 1}"
+            line = f"{base} page:{last[0].page + 1}"
             nxt = await asyncio.to_thread(dispatch_command, state, name, line)
             if not isinstance(nxt, SearchReply | BrowseReply):
                 return None
-            position.update(page=nxt.page, pages=nxt.pages)
+            last[0] = nxt
             return render_reply(nxt, self.bot.settings.command_prefix)
 
         return more
