@@ -162,6 +162,7 @@ async def _crowd(
         "answered": answered,
         "seconds": elapsed,
         "max_lag_ms": max(lags, default=0.0) * 1e3,
+        "p99_lag_ms": _percentiles(lags or [0.0])["p99"],
     }
 
 
@@ -401,6 +402,7 @@ def table(results: list[dict[str, Any]]) -> Table:
             lambda r: f"{_get(r, 'warm', 'crowd', 'answered')}/{_get(r, 'warm', 'crowd', 'sent')}",
         ),
         (f"{USERS} users: max loop lag", _cell(_ms, "warm", "crowd", "max_lag_ms")),
+        (f"{USERS} users: p99 loop lag", _cell(_ms, "warm", "crowd", "p99_lag_ms")),
         (
             f"{USERS} users: max loop lag, default executor",
             _cell(_ms, "warm", "crowd_default", "max_lag_ms"),
@@ -432,7 +434,8 @@ def _machine() -> str:
             model = line.split(":", 1)[1].strip()
             break
     pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    return f"{os.cpu_count()} cores, {pages / 2**30:.0f} GB RAM, {model}"
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    return f"{os.cpu_count()} cores, {pages / 2**30:.0f} GB RAM, {model}; load average {load}"
 
 
 def _sizes_from_env() -> list[str]:
