@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import tantivy
+
 from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt
-from bot.search.query import ParsedQuery, filter_query, full_query, parse
+from bot.search.query import Concept, ParsedQuery, filter_query, flat_query, full_query, parse
 from bot.search.text import normalise, stemmed_analyzer
 
 if TYPE_CHECKING:
@@ -29,6 +31,10 @@ WEAK_COVERAGE = 0.5
 # score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
 # paragraph repeating one rare word can outrank one that answers the question.
 RERANK_DEPTH = 30
+# Library-wide, the cables of this many best paragraphs under a plain term query
+# are the only ones the full query scores.
+CANDIDATE_PARAGRAPHS = 100
+COMMON = 0.05
 _CACHED_PARAGRAPHS = 20_000
 _CACHED_TERMS = 100_000
 COORD = 2.0
@@ -55,6 +61,9 @@ class CableSearchEngine:
         self._schema = handle.index.schema
         self._searcher = handle.index.searcher()
         self._total = max(self._searcher.num_docs, 1)
+        self._common_idf = math.log(
+            1.0 + (self._total * (1 - COMMON) + 0.5) / (self._total * COMMON + 0.5)
+        )
         self._analyzer = stemmed_analyzer()
         # Per-engine caches (lru_cache is thread-safe): re-ranking analyses the
         # same popular paragraphs again and again.
@@ -76,6 +85,14 @@ class CableSearchEngine:
             cable = self._library.get(filters.ref_id)
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         restriction = filter_query(self._schema, filters, ref_id)
+        if restriction is None:
+            # Across the library the full query (nested, boosted, with phrases) must
+            # not score millions of paragraphs: a flat term query, which tantivy
+            # prunes (block-max WAND), picks the candidate cables first.
+            cables = self._candidate_cables(parsed)
+            if not cables:
+                return Ranking(parsed, [])
+            restriction = tantivy.Query.term_set_query(self._schema, "ref", cables)
         scored = full_query(self._schema, parsed, restriction)
         found = self._searcher.search(scored, max(limit, RERANK_DEPTH))
         ranked = []
@@ -125,6 +142,21 @@ class CableSearchEngine:
             )
         weak = not hits or self.coverage(parsed, ranking.paragraphs[0]) < WEAK_COVERAGE
         return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
+
+    def _candidate_cables(self, parsed: ParsedQuery) -> list[str]:
+        # Words in more than a twentieth of all paragraphs ("say", "government")
+        # hardly tell cables apart and cost the most to scan: left to the full
+        # query, unless the question has nothing rarer.
+        def weight(concept: Concept) -> float:
+            return max(self._idf(t) for alt in concept.alternatives for _, t in alt)
+
+        words = [c for c in parsed.concepts if not c.bonus]
+        rare = {id(c) for c in words if weight(c) >= self._common_idf}
+        keep = (lambda c: id(c) in rare) if rare else (lambda c: True)
+        found = self._searcher.search(
+            flat_query(self._schema, parsed, keep), CANDIDATE_PARAGRAPHS, count=False
+        )
+        return sorted({self._searcher.doc(address)["ref"][0] for _, address in found.hits})
 
     def coverage(self, parsed: ParsedQuery, best: RankedParagraph) -> float:
         """Share of the question's weight found in `best` and its cable's fields."""
