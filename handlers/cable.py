@@ -8,7 +8,14 @@ from bot.cables.model import Cable
 from bot.cables.tags import tag_meaning
 from bot.chat.grammar import LabelRange, Locator, parse_locator, take_id
 from bot.chat.lookup import correction_notes, find_cable, reference_info
-from bot.chat.passages import Passage, PassageError, heading_named, match_section, select
+from bot.chat.passages import (
+    Passage,
+    PassageError,
+    heading_named,
+    linked,
+    match_section,
+    select,
+)
 from bot.chat.replies import (
     CableCard,
     ErrorReply,
@@ -18,6 +25,7 @@ from bot.chat.replies import (
     TagInfo,
 )
 from bot.chat.state import AppState
+from bot.chat.text import echo
 
 # The card quotes the summary's opening: up to this many sentences, within this many characters.
 _SUMMARY_SENTENCES = 2
@@ -35,13 +43,19 @@ def handle(state: AppState, args: str) -> Reply:
     found = find_cable(state.library, split.id_text)
     if isinstance(found, ErrorReply):
         return found
+    notes = correction_notes(found, split.id_text)
     locator = parse_locator(split.rest)
     whole = heading_named(found, " ".join(split.rest)) if locator.labels else None
     if whole is not None:
         locator = Locator(section=whole)
-    if split.anchor and locator.labels is None:
+    if split.anchor and locator == Locator():
+        # A pasted paragraph link alone: the paragraph it opens on the site.
+        passage = linked(found, split.anchor)
+        if passage is not None:
+            return _paragraphs(found, passage, notes)
+        notes.append(f"The link's anchor #par{echo(split.anchor)} is on no paragraph here.")
+    elif split.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(split.anchor.upper()))
-    notes = correction_notes(found, split.id_text)
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)
@@ -53,12 +67,16 @@ def handle(state: AppState, args: str) -> Reply:
         if retry is None:
             return error.reply(notes)
         passage = retry
+    return _paragraphs(found, passage, notes)
+
+
+def _paragraphs(cable: Cable, passage: Passage, notes: list[str]) -> ParagraphsReply:
     return ParagraphsReply(
-        ref_id=found.ref_id,
-        subject=found.subject,
+        ref_id=cable.ref_id,
+        subject=cable.subject,
         section=passage.section,
         paragraphs=passage.items,
-        permalink=found.permalink,
+        permalink=cable.permalink,
         notes=notes + passage.notes,
     )
 

@@ -86,7 +86,10 @@ def _classification(value: str) -> str:
         close = [name for name, _, _ in process.extract(level, LEVELS, limit=2)]
         raise FilterError(
             f"class: needs a classification such as {' or '.join(close)}, not {echo(value)}.",
-            [f"class:{name.lower()}" for name in close],
+            [
+                f'class:"{name.lower()}"' if " " in name else f"class:{name.lower()}"
+                for name in close
+            ],
         )
     return marking
 

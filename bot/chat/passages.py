@@ -37,8 +37,14 @@ def item(paragraph: Paragraph) -> ParagraphItem:
         label=paragraph.label,
         text=paragraph.text,
         permalink=paragraph.permalink,
-        anchor_ambiguous=paragraph.anchor_ambiguous,
+        anchor_ambiguous=_unanchored_repeat(paragraph),
     )
+
+
+def _unanchored_repeat(paragraph: Paragraph | None) -> bool:
+    """The label repeats and this is not its first occurrence, which alone has the site's
+    `#par` anchor: the link opens the cable's page, and the reader should know why."""
+    return paragraph is not None and paragraph.anchor_ambiguous and "#" not in paragraph.permalink
 
 
 def _plain(name: str) -> str:
@@ -143,7 +149,7 @@ def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[Paragraph
                 label=span.label,
                 text=span.text,
                 permalink=home.permalink if home else cable.permalink,
-                anchor_ambiguous=home.anchor_ambiguous if home else False,
+                anchor_ambiguous=_unanchored_repeat(home),
             )
         )
     return items
@@ -185,12 +191,28 @@ def _by_labels(
         (i for i in range(start, len(scope)) if (scope[i].label or "").upper() == labels.last),
         None,
     )
+    before = [i for i in range(start) if (scope[i].label or "").upper() == labels.last]
+    if end is None and before:
+        # A range typed backwards (`H-A`): the same paragraphs, in the cable's order.
+        return scope[before[-1] : start + 1]
     if end is None:
         raise PassageError(
             f"{cable.ref_id} has no ¶{labels.last} after ¶{labels.first} {where}.",
             _labels(scope[start:]),
         )
     return scope[start : end + 1]
+
+
+def linked(cable: Cable, anchor: str) -> Passage | None:
+    """The paragraph a site link's `#par<anchor>` opens: the first printed with that label
+    (a browser goes to the first of repeated anchors); None when no paragraph has it."""
+    wanted = anchor.upper()
+    target = next((p for p in cable.paragraphs if (p.label or "").upper() == wanted), None)
+    if target is None:
+        return None
+    repeats = sum((p.label or "").upper() == wanted for p in cable.paragraphs) > 1
+    notes = [f"¶{target.label} is printed more than once; the link opens this first one."]
+    return Passage(target.section, [item(target)], notes if repeats else [])
 
 
 def select(cable: Cable, locator: Locator, prefix: str) -> Passage:

@@ -82,7 +82,8 @@ class ParagraphItem(BaseModel):
     label: str | None
     text: str
     permalink: str
-    # The label occurs more than once in the cable, so the site anchor may land on another one.
+    # The label occurs earlier in the cable, which holds the site's anchor for it: the link
+    # opens the cable's page rather than this paragraph.
     anchor_ambiguous: bool = False
 
 

@@ -81,4 +81,4 @@ def no_hits(filtered: bool) -> str:
 
 
 def anchor_warning(label: str | None) -> str:
-    return f"¶{label} is printed more than once: the link may open another ¶{label}."
+    return f"¶{label} is printed more than once, so the link opens the cable, not this ¶{label}."

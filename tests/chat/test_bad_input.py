@@ -99,7 +99,7 @@ def test_bad_filter_values(ask: Ask) -> None:
     assert (
         error.message == "class: needs a classification such as SECRET or TOP SECRET, not secrte."
     )
-    assert error.suggestions == ["class:secret", "class:top secret"]
+    assert error.suggestions == ["class:secret", 'class:"top secret"']  # typed as shown
     error = _error(ask("!browse when:yesterday"))
     assert "Unknown filter when:" in error.message
     assert error.suggestions == ["class:", "origin:", "page:", "tag:", "year:"]

@@ -99,9 +99,12 @@ def test_unknown_label_lists_the_labels_there(ask: Ask) -> None:
     assert isinstance(reply, ErrorReply)
     assert "¶42" in reply.message
     assert reply.suggestions == ["1", "2", "3", "4", "5", "6", "7", "8"]
-    reply = ask("!cable 72TEHRAN1164 ¶7-2")
+    # A range typed backwards gives the same paragraphs in the cable's order.
+    backwards = _paragraphs(ask, "!cable 72TEHRAN1164 ¶7-2")
+    assert [p.label for p in backwards.paragraphs] == ["2", "3", "4", "5", "6", "7"]
+    reply = ask("!cable 07DUSHANBE313 prevention E-Z")
     assert isinstance(reply, ErrorReply)
-    assert "no ¶2 after ¶7" in reply.message
+    assert "no ¶Z after ¶E in PREVENTION" in reply.message
 
 
 def test_typo_in_id_is_taken_when_one_match_is_strong(ask: Ask) -> None:
@@ -199,3 +202,19 @@ def test_headings_differing_only_in_case_are_reached_as_typed(ask: Ask) -> None:
     reply = ask("!cable 07BERN881 comment")
     assert isinstance(reply, ErrorReply)
     assert reply.suggestions == ["COMMENT", "Comment"]
+
+
+def test_a_pasted_link_to_a_repeated_label_opens_its_first_paragraph(ask: Ask) -> None:
+    # The seed prints ¶C in all four sections; the site's #parC is the overview's.
+    page = "https://wikileaks.org/cable/2007/03/07DUSHANBE313.html"
+    reply = _paragraphs(ask, f"!cable {page}#parC")
+    [paragraph] = reply.paragraphs
+    assert (reply.section, paragraph.label) == ("OVERVIEW", "C")
+    assert paragraph.permalink == f"{page}#parC"
+    assert reply.notes == ["¶C is printed more than once; the link opens this first one."]
+    # With a section, that section's ¶C, linked to the page (its anchor is the overview's).
+    [other] = _paragraphs(ask, f"!cable {page}#parC prevention").paragraphs
+    assert other.section == "PREVENTION" and other.anchor_ambiguous
+    assert other.permalink == page
+    card = _card(ask, f"!cable {page}#parZ")
+    assert card.notes == ["The link's anchor #parZ is on no paragraph here."]

@@ -92,12 +92,11 @@ def test_lettered_paragraph_of_each_section(ask: Ask, where: str, label: str, op
     assert paragraph.section == reply.section
     assert reply.section is not None and reply.section.lower().startswith(where)
     assert paragraph.text.startswith(opening)
-    # Letters up to I occur in several sections, so the site's `#parA` is ambiguous;
-    # J to O occur only in the investigation section.
-    assert paragraph.anchor_ambiguous == (label <= "I")
-    assert paragraph.permalink.startswith(PAGE)
-    if not paragraph.anchor_ambiguous:
-        assert paragraph.permalink == f"{PAGE}#par{label}"
+    # A letter's first occurrence holds the site's `#parX` anchor; a later one (¶I of
+    # protection: investigation has A-O) links to the cable's page, and says why.
+    assert paragraph.anchor_ambiguous == (where == "protection")
+    expected = PAGE if paragraph.anchor_ambiguous else f"{PAGE}#par{label}"
+    assert paragraph.permalink == expected
 
 
 def test_spaced_id_section_and_label(ask: Ask) -> None:
@@ -158,9 +157,7 @@ def test_a_letter_in_every_section_asks_which_and_each_suggestion_works(ask: Ask
     for suggestion, heading in zip(error.suggestions, HEADINGS, strict=True):
         [paragraph] = _paragraphs(ask(suggestion)).paragraphs
         assert (paragraph.section, paragraph.label) == (heading, "A")
-    # A pasted permalink to `#parC` is just as ambiguous.
-    error = _error(ask(f"!cable {PAGE}#parC"))
-    assert "several sections" in error.message
+    # A pasted permalink to `#parC` is not: it opens the first ¶C (test_cable.py).
 
 
 def test_unknown_section_or_label_lists_what_exists(ask: Ask) -> None:
