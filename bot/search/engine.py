@@ -30,10 +30,10 @@ WEAK_COVERAGE = 0.5
 # The top candidates are re-scored by how much of the question they cover:
 # score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
 # paragraph repeating one rare word can outrank one that answers the question.
-RERANK_DEPTH = 30
+RERANK_DEPTH = 20
 # Library-wide, the cables of this many best paragraphs under a plain term query
 # are the only ones the full query scores.
-CANDIDATE_PARAGRAPHS = 100
+CANDIDATE_PARAGRAPHS = 50
 COMMON = 0.05
 _CACHED_PARAGRAPHS = 20_000
 _CACHED_TERMS = 100_000
