@@ -52,3 +52,11 @@ def test_dotted_abbreviation_matches_the_plain_one(engine: CableSearchEngine) ->
     plain = engine.rank("UAE extradition agreement", SearchFilters(ref_id="07DUSHANBE313"), 3)
     dotted = engine.rank("U.A.E. extradition agreement", SearchFilters(ref_id="07DUSHANBE313"), 3)
     assert plain.paragraphs == dotted.paragraphs
+
+
+def test_rare_word_of_the_cables_is_not_corrected(engine: CableSearchEngine) -> None:
+    # "IIAF" (Imperial Iranian Air Force) is in one 1972 cable only: kept as typed.
+    result = engine.search("IIAF manpower strain", SearchFilters(), 3)
+    assert result.corrected_query is None
+    assert result.hits[0].ref_id == "72TEHRAN1164"
+    assert "**IIAF**" in result.hits[0].excerpt
