@@ -7,7 +7,7 @@ from bot.chat.hits import hit_items
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import AnswerReply, ErrorReply, Reply
 from bot.chat.state import AppState
-from bot.chat.text import QUERY_ECHO_CHARS, echo
+from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
 from bot.search.api import SearchFilters
 
 ANSWER_HITS = 5
@@ -26,6 +26,8 @@ def handle(state: AppState, args: str) -> Reply:
         ref_id, words = found.ref_id, split.rest
         notes = correction_notes(found, split.id_text)
     question = " ".join(words)
+    if question and not has_words(question):
+        return ErrorReply(message=NO_WORDS)
     if not question:
         return ErrorReply(
             message=f"What is your question? e.g. `{prefix}ask who runs the shelters for victims`."

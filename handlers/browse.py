@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from bot.cables.library import Library
 from bot.cables.model import Cable
@@ -16,6 +16,10 @@ from bot.chat.state import AppState
 from bot.chat.text import echo
 
 PAGE_SIZE = 15
+# Below these scores a "closest" tag (plain ratio) or origin (WRatio) is noise:
+# `ZZZZ` is 60 from EZ, `atlantis` 51 from Embassy Vatican; `KCRN` is 75 from KCRM.
+_CLOSE_TAG = 65.0
+_CLOSE_ORIGIN = 65.0
 
 
 def _newest_first(cable: Cable) -> tuple[datetime, str]:
@@ -35,7 +39,12 @@ def _no_match(library: Library, filters: Filters) -> ErrorReply:
     known_tags = {tag for cable in library for tag in cable.tags}
     for tag in filters.tags:
         if tag not in known_tags:
-            close = [t for t, _, _ in process.extract(tag, known_tags, limit=3)]
+            close = [
+                t
+                for t, _, _ in process.extract(
+                    tag, known_tags, scorer=fuzz.ratio, limit=3, score_cutoff=_CLOSE_TAG
+                )
+            ]
             return ErrorReply(
                 message=f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "),
                 suggestions=close,
@@ -43,7 +52,12 @@ def _no_match(library: Library, filters: Filters) -> ErrorReply:
     if filters.origin:
         origins = {cable.origin for cable in library if cable.origin}
         if not any(filters.origin.lower() in origin.lower() for origin in origins):
-            close = [o for o, _, _ in process.extract(filters.origin, origins, limit=3)]
+            close = [
+                o
+                for o, _, _ in process.extract(
+                    filters.origin, origins, limit=3, score_cutoff=_CLOSE_ORIGIN
+                )
+            ]
             return ErrorReply(
                 message=f"No cable in the library comes from {echo(filters.origin)}."
                 + _closest(close, "; "),

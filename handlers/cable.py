@@ -48,6 +48,13 @@ def handle(state: AppState, args: str) -> Reply:
     whole = heading_named(found, " ".join(split.rest)) if locator.labels else None
     if whole is not None:
         locator = Locator(section=whole)
+    if _not_a_locator(found, locator):
+        # `3,5`, `¶3 ¶5`, `1-`: meant as labels, but not a form the grammar reads.
+        return ErrorReply(
+            message=f"{echo(' '.join(split.rest))} is not a paragraph label or range: ask for "
+            "one label (`¶3`, `F`) or a range (`¶3-5`).",
+            notes=notes,
+        )
     if split.anchor and locator == Locator():
         # A pasted paragraph link alone: the paragraph it opens on the site.
         passage = linked(found, split.anchor)
@@ -68,6 +75,17 @@ def handle(state: AppState, args: str) -> Reply:
             return error.reply(notes)
         passage = retry
     return _paragraphs(found, passage, notes)
+
+
+def _not_a_locator(cable: Cable, locator: Locator) -> bool:
+    """A "section" without a letter that no heading is named (`3,5`; but 09KABUL165 has
+    a section `2009`)."""
+    section = locator.section
+    return (
+        section is not None
+        and not any(ch.isalpha() for ch in section)
+        and heading_named(cable, section) is None
+    )
 
 
 def _paragraphs(cable: Cable, passage: Passage, notes: list[str]) -> ParagraphsReply:

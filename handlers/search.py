@@ -8,7 +8,7 @@ from bot.chat.filters import FilterError, parse_filters
 from bot.chat.hits import hit_items
 from bot.chat.replies import ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
-from bot.chat.text import QUERY_ECHO_CHARS, echo
+from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
 
 PAGE_SIZE = 10
 # Hits fetched at least, and pages beyond the one asked for, so that the reply can say
@@ -32,6 +32,8 @@ def handle(state: AppState, args: str) -> Reply:
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
     query = " ".join(filters.words)
+    if not has_words(query):
+        return ErrorReply(message=NO_WORDS)
     # One hit more than the pages counted: whether more pages follow them.
     counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
     result = engine.search(query, filters.to_search(), limit=counted + 1)

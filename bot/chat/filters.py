@@ -20,6 +20,15 @@ MAX_PAGE = 100
 LEVELS = ("UNCLASSIFIED", "LIMITED OFFICIAL USE", "CONFIDENTIAL", "SECRET", "TOP SECRET")
 
 
+FILTER_EXAMPLES = {
+    "tag": "tag:KCRM",
+    "origin": 'origin:dushanbe or origin:"buenos aires"',
+    "year": "year:2007",
+    "class": "class:secret",
+    "page": "page:2",
+}
+
+
 class FilterError(UserError):
     """The user asked for a filter value that cannot be used."""
 
@@ -110,6 +119,9 @@ def parse_filters(text: str) -> Filters:
             + ".",
             [f"{key}:" for key in known],
         )
+    if split.empty:
+        key = split.empty[0]
+        raise FilterError(f"{key}: needs a value, e.g. {FILTER_EXAMPLES[key]}.")
     values = split.filters
     return Filters(
         words=split.words,

@@ -33,6 +33,8 @@ _FULL_ID = re.compile(r"^(?:19|20)?(\d{2})([A-Z]+)0*(\d+)$")
 _PARTIAL_ID = re.compile(r"^\d{1,4}$|^(?:19|20)?\d{2}[A-Z]+$")
 # Longest id split: `07 DUSHANBE 313` is three tokens; a fourth would never belong to it.
 _MAX_ID_TOKENS = 3
+# Punctuation around a pasted id or link: `(07DUSHANBE313)`, `<https://...>` (no preview).
+ID_EDGES = "<>()[]{}.,;:!?\"'*_~|`“”‘’"
 _CABLE_URL = re.compile(r"/cable/\d{4}/\d{2}/(\w+?)\.html?(?:#par(\w+))?", re.I)
 _PLUSD_URL = re.compile(r"/plusd/cables/(\w+?)(?:_[a-z]\d*)?\.html", re.I)
 
@@ -65,6 +67,7 @@ def take_id(words: list[str]) -> IdSplit | None:
     """
     if not words:
         return None
+    words = [words[0].strip(ID_EDGES) or words[0], *words[1:]]
     for pattern in (_CABLE_URL, _PLUSD_URL):
         m = pattern.search(words[0])
         if m:
@@ -72,7 +75,7 @@ def take_id(words: list[str]) -> IdSplit | None:
             return IdSplit(m.group(1).upper(), words[1:], anchor)
     joined = ""
     for i, word in enumerate(words[:_MAX_ID_TOKENS]):
-        joined += compact_id(word)
+        joined += compact_id(word.strip(ID_EDGES))
         ref_id = _as_id(joined)
         if ref_id is not None:
             return IdSplit(ref_id, words[i + 1 :])
@@ -103,7 +106,7 @@ class Locator:
 # A label as printed (`3.`, `C)`) or typed (`3`, `C`): the punctuation is not part of it.
 _LABEL = r"(\d{1,3}|[A-Za-z])[.)]?"
 _LABEL_AT_END = re.compile(
-    r"(?:^|\s)(?:¶|§|paragraphs?|paras?|par|p\.?)?\s*"
+    r"(?:^|\s)(?:¶|§|(?:paragraphs?|paras?|par|p\.?)(?=[\s\d]))?\s*"
     + _LABEL
     + r"(?:\s*(?:-|–|to|\.\.)\s*(?:¶|§)?\s*"
     + _LABEL
@@ -157,6 +160,8 @@ class FilterSplit:
     words: list[str] = field(default_factory=list)
     filters: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    # Known filters given no value (`tag:`, `origin:"`).
+    empty: list[str] = field(default_factory=list)
 
 
 _FILTER = re.compile(r"^([A-Za-z]+):(.*)$")
@@ -180,10 +185,17 @@ def split_filters(text: str) -> FilterSplit:
     for token in _FILTER_OR_WORD.finditer(text):
         word = token.group(3)
         m = _FILTER.match(word) if word is not None else token
-        if m is None or not m.group(2).strip():
-            result.words.append(word or token.group(0))
+        if m is None:
+            result.words.append(word)
             continue
         key = FILTER_ALIASES.get(m.group(1).lower())
+        if not m.group(2).strip(' "'):
+            # `tag:` is a filter left empty; `warning:` an ordinary word with a colon.
+            if key is None:
+                result.words.append(word or token.group(0))
+            else:
+                result.empty.append(key)
+            continue
         if key is None:
             result.unknown.append(m.group(1).lower())
             continue

@@ -11,6 +11,7 @@ MAX_LINE_CHARS = 1000
 ECHO_CHARS = 60
 # Queries are echoed longer: the reply says what was searched for.
 QUERY_ECHO_CHARS = 200
+NO_WORDS = "There is nothing to search for: use words or numbers (emoji and symbols are ignored)."
 
 # Discord mentions (`<@123>`, `<@!123>`, `<@&123>`, `<#123>`) and mass mentions.
 _MENTION = re.compile(r"<[@#][!&]?\d*>|@(?:everyone|here)\b", re.I)
@@ -53,3 +54,8 @@ def echo(text: str, limit: int = ECHO_CHARS) -> str:
     """User text made safe to quote back: no markup, mentions or control characters, short."""
     safe = _SPACES.sub(" ", _ECHO_UNSAFE.sub(" ", clean_line(text).text)).strip()
     return safe if len(safe) <= limit else safe[: limit - 1].rstrip() + "…"
+
+
+def has_words(text: str) -> bool:
+    """Whether `text` has anything to search for: a letter or a digit."""
+    return any(ch.isalnum() for ch in text)

@@ -7,8 +7,6 @@ import re
 from bot.cables.library import Library
 from bot.chat.grammar import looks_like_id, take_id
 
-# Punctuation around a pasted id or link: `(07DUSHANBE313)`, `<https://...>` (no preview).
-_EDGES = "<>()[]{}.,;:!?\"'*_~|`"
 # A busy message should not turn into a wall of cards.
 MAX_CARDS = 3
 
@@ -17,7 +15,7 @@ def cable_ids_in(text: str, library: Library) -> list[str]:
     """Ids of loaded cables that `text` names, by bare id or by a WikiLeaks / PlusD link."""
     found: list[str] = []
     for word in re.findall(r"\S+", text):
-        split = take_id([word.strip(_EDGES)])
+        split = take_id([word])  # edge punctuation is the grammar's to drop
         if split is None or not looks_like_id(split.id_text):
             continue
         cable = library.get(split.id_text)

@@ -164,3 +164,27 @@ def test_a_failing_handler_becomes_an_apology(
     monkeypatch.setitem(dispatch_module.HANDLERS, "cable", broken)
     error = _error(dispatch_command(state, "cable", "08REYKJAVIK195"))
     assert error.message == "Sorry, that command failed on our side. It has been logged."
+
+
+def test_inputs_a_demanding_user_types(ask: Ask) -> None:
+    # A note must not say "closest match" for the exact id in parentheses.
+    card = ask("!cable (07DUSHANBE313)")
+    assert card.kind == "cable" and card.notes == []
+    assert _error(ask("!search tag:")).message == "tag: needs a value, e.g. tag:KCRM."
+    assert _error(ask('!browse origin:"')).message.startswith("origin: needs a value")
+    for line in ("!search 🙂🙂", "!ask ¿?", "!ask 07DUSHANBE313 🙂"):
+        assert _error(ask(line)).message.startswith("There is nothing to search for"), line
+    for typed in ("3,5", "¶3 ¶5", "1-"):
+        message = _error(ask(f"!cable 07DUSHANBE313 {typed}")).message
+        assert message.startswith(f"{typed} is not a paragraph label or range"), typed
+
+
+def test_browse_suggests_only_close_tags_and_origins(ask: Ask) -> None:
+    error = _error(ask("!browse tag:KCRN"))
+    assert error.suggestions[0] == "KCRM"
+    assert _error(ask("!browse tag:ZZZZ")).suggestions == []
+    assert _error(ask("!browse origin:reykjavk")).suggestions == ["Embassy Reykjavik"]
+    error = _error(ask("!browse origin:atlantis"))
+    assert (
+        error.suggestions == [] and error.message == "No cable in the library comes from atlantis."
+    )

@@ -88,7 +88,8 @@ def test_quoted_filter_values() -> None:
     split = split_filters('victims origin:"buenos  aires" year:2009 class:"secret//noforn')
     assert split.words == ["victims"]
     assert split.filters == {"origin": "buenos aires", "year": "2009", "class": "secret//noforn"}
-    assert split_filters('origin:"" x').words == ['origin:""', "x"]
+    empty = split_filters('origin:"" x')
+    assert (empty.words, empty.empty) == (["x"], ["origin"])
 
 
 def test_quotes_or_a_colon_keep_a_section_name_whole() -> None:
@@ -102,3 +103,24 @@ def test_quotes_or_a_colon_keep_a_section_name_whole() -> None:
     assert parse_locator(["Comment:", "Stage", "is", "Set:"]) == Locator("Comment: Stage is Set")
     # Without quotes or colon a trailing letter is still a label.
     assert parse_locator(["Question", "A"]) == Locator("Question", LabelRange("A"))
+
+
+def test_a_word_starting_like_para_is_not_a_label() -> None:
+    # "para" is not "par" + ¶A; "para 3", "par3" and "p. 3" still name ¶3.
+    assert parse_locator(["para"]) == Locator("para")
+    assert parse_locator(["prevention", "para", "F"]) == Locator("prevention", LabelRange("F"))
+    for words in (["para", "3"], ["par3"], ["p.", "3"]):
+        assert parse_locator(words) == Locator(None, LabelRange("3")), words
+
+
+def test_punctuation_around_an_id_is_dropped() -> None:
+    for word in ("(07DUSHANBE313)", "“07DUSHANBE313”", "07DUSHANBE313.", "<07DUSHANBE313>"):
+        split = take_id([word, "3"])
+        assert split is not None
+        assert (split.id_text, split.rest) == ("07DUSHANBE313", ["3"]), word
+
+
+def test_empty_filters_are_reported_and_colon_words_kept() -> None:
+    split = split_filters('iran tag: origin:"" warning:')
+    assert split.empty == ["tag", "origin"]
+    assert split.words == ["iran", "warning:"]
