@@ -364,7 +364,7 @@ def _ms(value: Any) -> str:
 def _ratio(theirs: Any, ours: Any) -> str:
     if not isinstance(theirs, float) or not isinstance(ours, float) or ours <= 0:
         return str(theirs or "-")
-    return f"{theirs:.1f} ms ({theirs / ours:,.0f}x)"
+    return f"{theirs:.1f} ms ({theirs / ours:,.1f}x)"
 
 
 Cell = Callable[[dict[str, Any]], str]

@@ -12,6 +12,7 @@ processes can share it (opened `immutable`, no locking).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -27,10 +28,13 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library, LoadReport
-from bot.cables.loader import InputTally, Item, _Collector, build_one, read_inputs
+from bot.cables.loader import InputTally, Item, _Collector, build_one, load_library, read_inputs
 from bot.cables.model import Cable, Source, SourceFormat
 from bot.cables.parallel import parallel_map
 from bot.cables.readers.rejected import RejectedRecord
+from config.settings import SEEDS
+
+log = logging.getLogger(__name__)
 
 # Bump when the file layout changes: older stores are rebuilt, never misread.
 STORE_VERSION = "1"
@@ -424,3 +428,19 @@ def load_stored_library(
     if library is None:
         raise RuntimeError(f"the cable store just written to {path} cannot be opened")
     return library
+
+
+def load_library_cached(
+    paths: Sequence[Path], cache_dir: Path, workers: int | None = None, progress: bool = False
+) -> Library:
+    """What a bot start calls: the stored library of `paths` (default: the bundled seeds).
+
+    When `cache_dir` cannot hold the store (read-only, full disk), the cables are
+    loaded into memory instead: a slower start, never a failed one.
+    """
+    paths = list(paths) or [SEEDS]
+    try:
+        return load_stored_library(paths, cache_dir, workers, progress)
+    except (OSError, sqlite3.Error) as error:
+        log.warning("cable store unavailable under %s (%s); loading into memory", cache_dir, error)
+        return load_library(paths)
