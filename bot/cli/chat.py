@@ -58,7 +58,7 @@ def interactive(state: AppState) -> None:
         import readline  # noqa: F401  (imported for its side effect: line editing and history)
 
         prefix = state.settings.command_prefix
-        print(f"{len(state.library):,} cables loaded. Type `help`, or `quit` to leave.")
+        print(f"{len(state.library):,} cables loaded. Type `help`; `quit` or Ctrl-D to leave.")
         print(f"Commands work with or without the prefix `{prefix}`.")
     while True:
         try:
@@ -67,6 +67,11 @@ def interactive(state: AppState) -> None:
             if sys.stdin.isatty():
                 print()  # Ctrl-D leaves the cursor after the prompt; the shell starts afresh.
             break
+        except KeyboardInterrupt:
+            if not sys.stdin.isatty():
+                raise
+            print()  # Ctrl-C drops the line being typed, as in a shell; quit or Ctrl-D leave
+            continue
         if line.strip().lower() in _QUIT:
             break
         if line.strip():

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -157,3 +160,42 @@ def test_a_bad_setting_is_named_in_one_line(
     err = capsys.readouterr().err
     assert err.startswith("Invalid setting COOLDOWN_RATE: ")
     assert "(given 'abc')." in err and "pydantic.dev" not in err
+
+
+def _read_until(fd: int, marker: bytes, seen: bytearray) -> None:
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], 60)
+        assert ready, f"no {marker!r} in {bytes(seen)[-300:]!r}"
+        seen += os.read(fd, 4096)
+
+
+def test_ctrl_c_at_a_terminal_prompt_drops_the_line_not_the_session(tmp_path: Path) -> None:
+    controller, terminal = pty.openpty()
+    chat = subprocess.Popen(
+        [str(CABLEBOT), "chat"],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=tmp_path,
+        env=_env(tmp_path),
+    )
+    os.close(terminal)
+    seen = bytearray()
+    try:
+        _read_until(controller, b"cablebot> ", seen)
+        os.write(controller, b"half typed")
+        _read_until(controller, b"half typed", seen)
+        # A person presses Ctrl-C while the line editor waits for keys; a signal sent as
+        # it handles a key is only seen at the next key, so give it time to wait again.
+        time.sleep(0.5)
+        del seen[:]
+        chat.send_signal(signal.SIGINT)
+        _read_until(controller, b"cablebot> ", seen)
+        os.write(controller, b"help refs\n")
+        _read_until(controller, b"## `!refs <id>`", seen)
+        os.write(controller, b"quit\n")
+        assert chat.wait(timeout=30) == 0
+    finally:
+        chat.kill()
+        os.close(controller)
+    assert b"Traceback" not in seen
