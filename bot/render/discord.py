@@ -275,7 +275,7 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
     outline = [f"{plain(s.heading)} · {s.paragraphs} ¶" for s in reply.outline]
     fields = [
         ("Created", when(reply.created, reply.minutes_unreliable)),
-        ("Released", when(reply.released)),
+        *([("Released", when(reply.released))] if reply.released else []),
         ("Classification", plain(reply.classification) or "unknown"),
         ("Origin", plain(reply.origin) or "unknown"),
         ("Paragraphs", str(reply.paragraph_count)),

@@ -70,7 +70,7 @@ def card(reply: CableCard, width: int) -> list[str]:
     lines = _title(f"{reply.ref_id}: {reply.subject or '(no subject)'}", width)
     lines += [
         f"Created {when(reply.created, reply.minutes_unreliable)}"
-        f" · Released {when(reply.released)}",
+        + (f" · Released {when(reply.released)}" if reply.released else ""),
         f"{reply.classification or 'Unknown classification'} · {reply.origin or 'unknown origin'}",
     ]
     if reply.tags:

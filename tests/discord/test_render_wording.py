@@ -41,3 +41,13 @@ def test_no_hits_reads_alike(state: AppState) -> None:
     wording = "Nothing in the library matches that."
     assert wording in render(reply)
     assert wording in (render_reply(reply)[0].description or "")
+
+
+def test_an_unknown_release_date_is_left_out(state: AppState) -> None:
+    # 79TEHRAN8980 comes from a cables.csv row, which has no release date.
+    reply = dispatch(state, "!cable 79TEHRAN8980")
+    assert isinstance(reply, CableCard) and reply.released is None
+    assert "Released" not in render(reply)
+    [embed] = render_reply(reply)
+    assert "Released" not in [field.name for field in embed.fields]
+    assert "Created 1979-08-13 04:58\n" in render(reply)
