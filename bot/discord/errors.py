@@ -52,6 +52,10 @@ def describe(ctx: commands.Context[commands.Bot], error: commands.CommandError) 
         return f"You are going fast: try again in {error.retry_after:.0f} s."
     if isinstance(error, commands.MissingRequiredArgument):
         return f"Something is missing.{_usage(ctx)}"
+    if isinstance(error, commands.ArgumentParsingError):
+        return (
+            f'Check the quotes: a quoted section name needs both, e.g. `"Question A"`.{_usage(ctx)}'
+        )
     if isinstance(error, commands.UserInputError):
         return f"I could not read that command.{_usage(ctx)}"
     if isinstance(error, LibraryLoading):

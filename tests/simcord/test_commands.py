@@ -114,3 +114,20 @@ async def test_a_quoted_heading_after_the_prefix_command_is_one_section(
         description = reply.embeds[0].description or ""
         assert "Section: Question A" in description, line
         assert "¶4" in description and "¶3" not in description, line
+
+
+async def test_unbalanced_quotes_are_read_or_explained(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    # A missing closing quote at the end: still the heading "Question A".
+    await w.alice.send(w.channel, '!cable 07PORTAUPRINCE408 "Question A')
+    reply = w.channel.last_message
+    assert reply is not None and reply.author.id == simcord_env.bot.user.id
+    assert "Section: Question A" in (reply.embeds[0].description or "")
+    # A quote discord.py cannot split arguments around: said so, privately.
+    await w.alice.send(w.channel, '!cable 07PORTAUPRINCE408"Question A" 4')
+    reply = w.channel.last_message
+    assert reply is not None and reply.author.id == simcord_env.bot.user.id
+    assert (reply.embeds[0].description or "").startswith("Check the quotes")
+    # simcord records every command error, handled or not: this one was expected.
+    [error] = simcord_env.errors
+    assert type(error).__name__ == "UnexpectedQuoteError"
