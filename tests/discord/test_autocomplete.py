@@ -17,9 +17,8 @@ def test_every_offered_section_opens_that_section(state: AppState) -> None:
         for choice in section_choices(cable, ""):
             offered += 1
             # What the /cable command sends for a section picked from the list.
-            reply = dispatch_command(
-                state, "cable", f"{cable.ref_id} {whole_section(choice.value)}"
-            )
+            section = whole_section(state.library, cable.ref_id, choice.value)
+            reply = dispatch_command(state, "cable", f"{cable.ref_id} {section}")
             if not isinstance(reply, ParagraphsReply) or reply.section != choice.value:
                 misses.append((cable.ref_id, choice.value))
     assert offered > len(state.library)

@@ -131,3 +131,12 @@ async def test_unbalanced_quotes_are_read_or_explained(simcord_env: simcord.Env)
     # simcord records every command error, handled or not: this one was expected.
     [error] = simcord_env.errors
     assert type(error).__name__ == "UnexpectedQuoteError"
+
+
+async def test_a_section_and_label_typed_in_the_section_box(simcord_env: simcord.Env) -> None:
+    # Not a heading of the cable: read as typed after `!cable <id>`, section then label.
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, "cable", id="07DUSHANBE313", section="prevention F")
+    assert result.response is not None
+    description = result.response.embeds[0].description or ""
+    assert "¶F (PREVENTION)" in description and "¶E (PREVENTION)" not in description

@@ -16,8 +16,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cables.library import Library
 from bot.chat.commands import COMMAND_NAMES, spec_for
 from bot.chat.dispatch import dispatch_command
+from bot.chat.grammar import take_id
+from bot.chat.passages import heading_named
 from bot.chat.replies import BrowseReply, ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.discord.autocomplete import cable_id_choices, section_choices
@@ -61,11 +64,17 @@ def args_line(*parts: str | None, **filters: str | int | None) -> str:
     return " ".join(words)
 
 
-def whole_section(section: str) -> str:
-    """A section given on its own (picked from the list, or quoted after `!cable <id>`,
-    which discord.py unquotes) is one whole: the grammar's trailing colon keeps its last
-    word from being read as a paragraph label ("Question A", "UAV/Predator B")."""
-    return section if section.rstrip().endswith(":") else f"{section}:"
+def whole_section(library: Library, cable_id: str, section: str) -> str:
+    """A section given on its own that is one of the cable's headings (picked from the
+    list, or quoted after `!cable <id>`, which discord.py unquotes) stays whole: the
+    grammar's trailing colon keeps its last word from being read as a paragraph label
+    ("Question A", "UAV/Predator B"). Anything else is passed as typed, so `prevention F`
+    in the section box still means ¶F of PREVENTION."""
+    split = take_id([cable_id])
+    cable = library.get(split.id_text) if split is not None else None  # exact: no fuzzy work
+    if cable is None or section.rstrip().endswith(":") or heading_named(cable, section) is None:
+        return section
+    return f"{section}:"
 
 
 # The slash options shared by /search and /browse (the same filters as typed ones).
@@ -159,8 +168,8 @@ class ChatCog(commands.Cog, name="Cables"):
         *,
         paragraphs: str | None = None,
     ) -> None:
-        if section and (ctx.interaction is not None or " " in section):
-            section = whole_section(section)
+        if section:
+            section = whole_section(self.bot.state.library, cable_id, section)
         await self._answer(ctx, "cable", args_line(cable_id, section, paragraphs))
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
