@@ -386,7 +386,7 @@ def _help_layout(reply: HelpReply) -> Layout:
         title="Help" + (f": {reply.topic}" if reply.topic else ""),
         colour=COLOUR_RESULTS,
         intro=_notes(reply.notes),
-        blocks=[Block(reply.text)] + [Block(f"`{c}`") for c in reply.commands],
+        blocks=[Block(reply.text)],
     )
 
 

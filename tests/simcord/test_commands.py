@@ -81,6 +81,10 @@ async def test_help_lists_every_command(simcord_env: simcord.Env) -> None:
     result = await w.alice.slash(w.channel, "help", command="browse")
     assert result.response is not None
     assert result.response.embeds[0].title == "Help: browse"
+    # The reference text only, as in the terminal: no stray list of command names after it.
+    description = result.response.embeds[0].description or ""
+    assert description.startswith("## `!browse tag:<TAG>")
+    assert description.endswith("!browse class:secret year:2009")
 
 
 async def test_a_heading_ending_like_a_label_is_read_as_a_section(
