@@ -282,7 +282,10 @@ def _child_main(args: argparse.Namespace) -> None:
     elif kind == "fts5":
         result = child_fts5(args.export, args.cache / "fts5.sqlite")
     elif kind == "bm25":
-        result = child_bm25(args.export)
+        try:
+            result = child_bm25(args.export)
+        except MemoryError:  # over _BASELINE_MEMORY: reported as such by the parent
+            sys.exit(3)
     else:
         result = child_grep(args.export)
     print(json.dumps(result), flush=True)
