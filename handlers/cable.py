@@ -63,6 +63,12 @@ def handle(state: AppState, args: str) -> Reply:
         notes.append(f"The link's anchor #par{echo(split.anchor)} is on no paragraph here.")
     elif split.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(split.anchor.upper()))
+    if locator != Locator() and found.body_withheld:
+        return ErrorReply(
+            message=f"The body of {found.ref_id} was withheld from the release: there is no "
+            f"text to quote. `{prefix}cable {found.ref_id}` shows what is known of it.",
+            notes=notes,
+        )
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)

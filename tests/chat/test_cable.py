@@ -218,3 +218,10 @@ def test_a_pasted_link_to_a_repeated_label_opens_its_first_paragraph(ask: Ask) -
     assert other.permalink == page
     card = _card(ask, f"!cable {page}#parZ")
     assert card.notes == ["The link's anchor #parZ is on no paragraph here."]
+
+
+def test_asking_for_text_of_a_withheld_cable_says_it_was_withheld(ask: Ask) -> None:
+    for line in ("!cable 09MADRID604 1", "!cable 06KABUL3934 summary"):
+        reply = ask(line)
+        assert isinstance(reply, ErrorReply), line
+        assert "was withheld from the release: there is no text to quote" in reply.message
