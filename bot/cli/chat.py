@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import shutil
 import sys
+import threading
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -21,8 +23,12 @@ from bot.chat.state import AppState, load_state
 from bot.cli.corpus import complain_missing
 from bot.cli.settings import load_settings
 from bot.render.terminal import render
+from config.settings import Settings
+
+log = logging.getLogger(__name__)
 
 PROMPT = "cablebot> "
+LOG_NAME = "chat.log"
 _QUIT = {"quit", "exit", ":q"}
 
 
@@ -53,7 +59,17 @@ def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size().columns - 1))
 
 
+def _open_engine_quietly(state: AppState) -> None:
+    try:
+        state.engine()
+    except Exception:  # the first search will say it failed; nothing to print here
+        log.exception("opening the search engine failed")
+
+
 def interactive(state: AppState) -> None:
+    # The index is opened (or built, on a first run) while the user reads and types:
+    # `cable` answers at once, and the first search rarely waits.
+    threading.Thread(target=_open_engine_quietly, args=(state,), daemon=True).start()
     if sys.stdin.isatty():
         import readline  # noqa: F401  (imported for its side effect: line editing and history)
 
@@ -78,10 +94,24 @@ def interactive(state: AppState) -> None:
             print(render(dispatch(state, line), _width()) + "\n", flush=True)
 
 
+def _log_to_file(settings: Settings) -> None:
+    """Errors (with their tracebacks) go to a file beside the search index: the terminal
+    shows the user's apology, never a traceback."""
+    path = settings.cache_dir / LOG_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
 def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     if settings is None:
         return 2
+    _log_to_file(settings)
     if complain_missing("chat", settings.library_paths):
         return 2
     if isinstance(sys.stdin, io.TextIOWrapper):

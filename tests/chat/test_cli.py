@@ -199,3 +199,29 @@ def test_ctrl_c_at_a_terminal_prompt_drops_the_line_not_the_session(tmp_path: Pa
         chat.kill()
         os.close(controller)
     assert b"Traceback" not in seen
+
+
+def test_a_failing_command_apologises_and_logs_to_a_file_not_the_terminal(
+    tmp_path: Path,
+) -> None:
+    # A bug stood in by a handler that raises: the user sees the apology, never a traceback.
+    code = (
+        "import sys\n"
+        "from bot.chat import dispatch\n"
+        "dispatch.HANDLERS['search'] = lambda state, args: 1 / 0\n"
+        "from bot.cli import main\n"
+        "sys.exit(main(['chat', 'search trafficking']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Sorry, that command failed on our side.")
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "ZeroDivisionError" in (tmp_path / "cache" / "chat.log").read_text("utf-8")
