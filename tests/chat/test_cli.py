@@ -41,8 +41,14 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _run(args: list[str], tmp_path: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return _process([str(CABLEBOT), "chat", *args], tmp_path, stdin)
+
+
+def _process(
+    command: list[str], tmp_path: Path, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(CABLEBOT), "chat", *args],
+        command,
         input=stdin,
         capture_output=True,
         text=True,
@@ -212,15 +218,7 @@ def test_a_failing_command_apologises_and_logs_to_a_file_not_the_terminal(
         "from bot.cli import main\n"
         "sys.exit(main(['chat', 'search trafficking']))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=_env(tmp_path),
-        timeout=120,
-        check=False,
-    )
+    done = _process([sys.executable, "-c", code], tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Sorry, that command failed on our side.")
     assert "Traceback" not in done.stdout + done.stderr
