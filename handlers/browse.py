@@ -34,17 +34,28 @@ def _closest(names: list[str], separator: str) -> str:
     return f" Closest: {separator.join(names)}." if names else ""
 
 
+def _closest_tags(tag: str, known: set[str]) -> list[str]:
+    """Up to three tags like `tag`; among equally close ones, those sharing its opening
+    letters first (KCRN: KCRM before KCOR), then alphabetical, so the answer is stable."""
+    scored = process.extract(
+        tag, sorted(known), scorer=fuzz.ratio, limit=None, score_cutoff=_CLOSE_TAG
+    )
+    ranked = sorted(scored, key=lambda m: (-m[1], -_shared_opening(tag, m[0])))
+    return [name for name, _, _ in ranked[:3]]
+
+
+def _shared_opening(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
 def _no_match(library: Library, filters: Filters) -> ErrorReply:
     """Explain an empty list: name the unknown tag or origin and offer the closest ones."""
     known_tags = {tag for cable in library for tag in cable.tags}
     for tag in filters.tags:
         if tag not in known_tags:
-            close = [
-                t
-                for t, _, _ in process.extract(
-                    tag, known_tags, scorer=fuzz.ratio, limit=3, score_cutoff=_CLOSE_TAG
-                )
-            ]
+            close = _closest_tags(tag, known_tags)
             return ErrorReply(
                 message=f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "),
                 suggestions=close,

@@ -63,12 +63,6 @@ def handle(state: AppState, args: str) -> Reply:
         notes.append(f"The link's anchor #par{echo(split.anchor)} is on no paragraph here.")
     elif split.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(split.anchor.upper()))
-    if locator != Locator() and found.body_withheld:
-        return ErrorReply(
-            message=f"The body of {found.ref_id} was withheld from the release: there is no "
-            f"text to quote. `{prefix}cable {found.ref_id}` shows what is known of it.",
-            notes=notes,
-        )
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)
@@ -77,6 +71,13 @@ def handle(state: AppState, args: str) -> Reply:
         passage = select(found, locator, prefix)
     except PassageError as error:
         retry = _as_one_section(found, split.rest, locator, prefix)
+        if retry is None and found.body_withheld:
+            # What is missing is the withheld body, not a typo of the user's.
+            return ErrorReply(
+                message=f"The body of {found.ref_id} was withheld from the release: there is "
+                f"no such text to quote. `{prefix}cable {found.ref_id}` shows what is known.",
+                notes=notes,
+            )
         if retry is None:
             return error.reply(notes)
         passage = retry

@@ -32,6 +32,8 @@ from bot.chat.replies import (
     SearchReply,
 )
 from bot.render.text import (
+    CITES_NOTHING,
+    NOT_CITED,
     anchor_warning,
     card_flags,
     day,
@@ -39,6 +41,7 @@ from bot.render.text import (
     page_of,
     paragraph_label,
     reference_remark,
+    suggestions_to_show,
     when,
 )
 
@@ -372,10 +375,8 @@ def _refs_layout(reply: RefsReply) -> Layout:
         url=reply.permalink,
         intro=_lines(_bold(reply.subject), _notes(reply.notes)),
         blocks=[
-            Block(_lines("**Cites**", *cites) if cites else "**Cites** no other cable."),
-            Block(
-                _lines("**Cited by**", *cited_by) if cited_by else "**Cited by** no loaded cable."
-            ),
+            Block(_lines("**Cites**", *(cites or [CITES_NOTHING]))),
+            Block(_lines("**Cited by**", *(cited_by or [NOT_CITED]))),
         ],
         footer=f"#{reply.ref_id}",
     )
@@ -396,7 +397,7 @@ def error_embed(
     """A short error reply; `message` is our own text, suggestions are cable ids."""
     lines = [message]
     if suggestions:
-        lines.append("Did you mean: " + ", ".join(f"`{s}`" for s in suggestions) + "?")
+        lines.append("Try: " + ", ".join(f"`{s}`" for s in suggestions))
     if notes:
         lines.append(_notes(notes))
     return discord.Embed(
@@ -409,7 +410,7 @@ def error_embed(
 def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]:
     """Every reply kind as one or more pages; `command_prefix` spells commands in hints."""
     if isinstance(reply, ErrorReply):
-        return [error_embed(reply.message, reply.suggestions, reply.notes)]
+        return [error_embed(reply.message, suggestions_to_show(reply), reply.notes)]
     if isinstance(reply, CableCard):
         layout = _cable_layout(reply, command_prefix)
     elif isinstance(reply, ParagraphsReply):

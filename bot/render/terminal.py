@@ -21,6 +21,8 @@ from bot.chat.replies import (
     SearchReply,
 )
 from bot.render.text import (
+    CITES_NOTHING,
+    NOT_CITED,
     anchor_warning,
     card_flags,
     day,
@@ -28,6 +30,7 @@ from bot.render.text import (
     page_of,
     paragraph_label,
     reference_remark,
+    suggestions_to_show,
     when,
 )
 
@@ -153,12 +156,14 @@ def browse(reply: BrowseReply, width: int) -> list[str]:
 
 def refs(reply: RefsReply, width: int) -> list[str]:
     lines = [*_title(f"{reply.ref_id}: {reply.subject}", width), "Cites:"]
-    lines += [row for ref in reply.cites for row in _reference(ref, width)] or [f"{INDENT}nothing"]
+    lines += [row for ref in reply.cites for row in _reference(ref, width)] or [
+        INDENT + CITES_NOTHING
+    ]
     lines.append("Cited by (in the library):")
     for cable in reply.cited_by:
         lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
     if not reply.cited_by:
-        lines.append(f"{INDENT}no cable in the library")
+        lines.append(INDENT + NOT_CITED)
     return lines
 
 
@@ -177,8 +182,9 @@ def help_text(reply: HelpReply, width: int) -> list[str]:
 
 def error(reply: ErrorReply, width: int) -> list[str]:
     lines = textwrap.wrap(_safe(reply.message), width)
-    if reply.suggestions and not any(s in reply.message for s in reply.suggestions):
-        lines.append("Try: " + ", ".join(reply.suggestions))
+    shown = suggestions_to_show(reply)
+    if shown:
+        lines.append("Try: " + ", ".join(shown))
     return lines
 
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.chat.replies import AnswerReply, CableCard, ReferenceInfo, ReferenceStatus, SearchReply
+from bot.chat.replies import (
+    AnswerReply,
+    CableCard,
+    ErrorReply,
+    ReferenceInfo,
+    ReferenceStatus,
+    SearchReply,
+)
 
 REFERENCE_STATUS = {
     ReferenceStatus.IN_LIBRARY: "in the library",
@@ -14,6 +21,8 @@ REFERENCE_STATUS = {
     ReferenceStatus.NOT_IN_CABLEGATE: "not in Cablegate",
 }
 
+CITES_NOTHING = "It cites no other cable."
+NOT_CITED = "No cable in the library cites it."
 WEAK_HITS = "No strong match: these are the closest paragraphs, which may not answer it."
 
 
@@ -82,3 +91,10 @@ def no_hits(filtered: bool) -> str:
 
 def anchor_warning(label: str | None) -> str:
     return f"¶{label} is printed more than once, so the link opens the cable, not this ¶{label}."
+
+
+def suggestions_to_show(reply: ErrorReply) -> list[str]:
+    """The suggestions, unless the message already names them ("Did you mean ...?")."""
+    if any(suggestion in reply.message for suggestion in reply.suggestions):
+        return []
+    return reply.suggestions

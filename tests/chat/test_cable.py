@@ -224,4 +224,6 @@ def test_asking_for_text_of_a_withheld_cable_says_it_was_withheld(ask: Ask) -> N
     for line in ("!cable 09MADRID604 1", "!cable 06KABUL3934 summary"):
         reply = ask(line)
         assert isinstance(reply, ErrorReply), line
-        assert "was withheld from the release: there is no text to quote" in reply.message
+        assert "was withheld from the release: there is no such text to quote" in reply.message
+    # What survives of a withheld cable can still be read (08MOSCOW2700 keeps its summary).
+    assert _paragraphs(ask, "!cable 08MOSCOW2700 summary").paragraphs

@@ -51,3 +51,24 @@ def test_an_unknown_release_date_is_left_out(state: AppState) -> None:
     [embed] = render_reply(reply)
     assert "Released" not in [field.name for field in embed.fields]
     assert "Created 1979-08-13 04:58\n" in render(reply)
+
+
+def test_suggestions_are_offered_once(state: AppState) -> None:
+    # The message already asks "Did you mean 07DUSHANBE313, ...?": no second list.
+    reply = dispatch(state, "!cable 07DUSHANBE31")
+    [embed] = render_reply(reply)
+    description = embed.description or ""
+    assert description.count("07DUSHANBE314") == 1 and "Try:" not in description
+    assert "Try:" not in render(reply)
+    # Suggestions the message does not name are offered, in both front ends.
+    reply = dispatch(state, "!search x class:secrte")
+    [embed] = render_reply(reply)
+    assert 'Try: `class:secret`, `class:"top secret"`' in (embed.description or "")
+    assert 'Try: class:secret, class:"top secret"' in render(reply)
+
+
+def test_a_cable_nobody_cites_reads_alike(state: AppState) -> None:
+    reply = dispatch(state, "!refs 07DUSHANBE313")
+    [embed] = render_reply(reply)
+    assert "No cable in the library cites it." in render(reply)
+    assert "No cable in the library cites it." in (embed.description or "")
