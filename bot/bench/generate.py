@@ -38,7 +38,9 @@ OUT_DIR = ROOT / "bench-data"
 SIZES = {"10k": 10_000, "100k": 100_000, "full": 0}
 
 _ID = re.compile(r"^(\d{2})([A-Z]+?)(\d+)$")
-_LABEL = re.compile(r"^\s*¶?\s*\d{1,2}\s*[.)]\s*(?:\([A-Z/ ]{1,12}\)\s*)?")
+# The label and any marking after it (`(C)`, `(S-NF)`, `(S//Rel NATO, ISAF)`):
+# the generator writes its own.
+_LABEL = re.compile(r"^\s*¶?\s*\d{1,2}\s*[.)]\s*(?:\([A-Za-z/, -]{1,30}\)\s*)?")
 _MARKER = re.compile(r"\d{5,8}\s+\d{3}(?:\.\d)? OF \d{3}|PAGE \d{2,3}\s|SECTION \d+ OF \d+")
 _HEADING = re.compile(r"^[A-Z][A-Z ,'&/-]{3,40}$")
 _SUBJECT = re.compile(r"^SUBJECT:\s*(.{8,120}?)\s*$", re.M)
