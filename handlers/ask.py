@@ -1,14 +1,14 @@
-"""`!ask [<id>] <question>`: the paragraphs that best answer a plain question."""
+"""`!ask [<id>] <question> [filters]`: the paragraphs that best answer a plain question."""
 
 from __future__ import annotations
 
+from bot.chat.filters import FilterError, parse_filters
 from bot.chat.grammar import looks_like_id, take_id
 from bot.chat.hits import hit_items
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import AnswerReply, ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
-from bot.search.api import SearchFilters
 
 ANSWER_HITS = 5
 
@@ -25,7 +25,13 @@ def handle(state: AppState, args: str) -> Reply:
             return found
         ref_id, words = found.ref_id, split.rest
         notes = correction_notes(found, split.id_text)
-    question = " ".join(words)
+    try:
+        filters = parse_filters(" ".join(words))
+    except FilterError as error:
+        return error.reply(notes)
+    if filters.page != 1:
+        notes.append("An answer is one list of the best paragraphs: page: is ignored here.")
+    question = " ".join(filters.words)
     if question and not has_words(question):
         return ErrorReply(message=NO_WORDS)
     if not question:
@@ -35,10 +41,11 @@ def handle(state: AppState, args: str) -> Reply:
     engine = state.engine()
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
-    result = engine.search(question, SearchFilters(ref_id=ref_id), limit=ANSWER_HITS)
+    result = engine.search(question, filters.to_search(ref_id), limit=ANSWER_HITS)
     return AnswerReply(
         query=echo(question, QUERY_ECHO_CHARS),
         ref_id=ref_id,
+        filters=filters.shown(),
         hits=hit_items(state.library, result.hits),
         weak=result.weak or not result.hits,
         corrected_query=result.corrected_query,

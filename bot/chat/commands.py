@@ -46,15 +46,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec(
         "ask",
-        "ask [<id>] <question>",
+        "ask [<id>] <question> [tag:<TAG>] [origin:<place>] [year:<yyyy>] [class:<level>]",
         "Paragraphs that answer a plain question, best first, each with its permalink.",
         (
-            "Start with a cable id to look only inside that cable.",
+            "Start with a cable id to look only inside that cable; add filters, as for "
+            "`search`, to look only in some cables.",
             "When nothing matches well the reply says so rather than guess.",
         ),
         (
             "ask how many victims were repatriated from the UAE",
             "ask 07DUSHANBE313 who is the point of contact on trafficking",
+            "ask who runs the shelters tag:KCRM",
         ),
     ),
     CommandSpec(

@@ -124,7 +124,8 @@ def _filters(filters: dict[str, str]) -> str:
 
 def answer(reply: AnswerReply, width: int) -> list[str]:
     scope = f" in {reply.ref_id}" if reply.ref_id else ""
-    lines = [f"Answers to {reply.query!r}{scope}:", *hits_remarks(reply)]
+    filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
+    lines = [f"Answers to {reply.query!r}{scope}{filters}:", *hits_remarks(reply)]
     return lines + _hits(reply.hits, reply.first_rank, width)
 
 

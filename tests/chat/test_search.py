@@ -11,6 +11,11 @@ def _answer(reply: Reply) -> AnswerReply:
     return reply
 
 
+def _error(reply: Reply) -> ErrorReply:
+    assert isinstance(reply, ErrorReply), reply
+    return reply
+
+
 def _search(reply: Reply) -> SearchReply:
     assert isinstance(reply, SearchReply), reply
     return reply
@@ -84,3 +89,13 @@ def test_search_pages_say_when_more_follow_and_stop_at_the_last(ask: Ask) -> Non
     assert past.notes == [f"There are only {past.pages} pages of hits; this is the last."]
     few = _search(ask("!search peacekeeping origin:reykjavik"))
     assert not few.more_pages and few.pages == 1
+
+
+def test_ask_takes_the_search_filters(ask: Ask) -> None:
+    reply = _answer(ask("!ask who runs the shelters year:1972"))
+    assert reply.query == "who runs the shelters" and reply.filters == {"year": "1972"}
+    assert reply.hits and all(hit.ref_id.startswith("72") for hit in reply.hits)
+    reply = _answer(ask("!ask who runs the shelters tag:kcrm page:2"))
+    assert reply.filters == {"tag": "KCRM"}
+    assert reply.notes == ["An answer is one list of the best paragraphs: page: is ignored here."]
+    assert _error(ask("!ask shelters year:1850")).message.startswith("year: needs a number")
