@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from rapidfuzz import fuzz, process
-
 from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.chat.filters import FilterError, Filters, parse_filters
@@ -14,12 +12,9 @@ from bot.chat.lookup import listing
 from bot.chat.replies import BrowseReply, ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import echo
+from bot.chat.unknown import unknown_filter_value
 
 PAGE_SIZE = 15
-# Below these scores a "closest" tag (plain ratio) or origin (WRatio) is noise:
-# `ZZZZ` is 60 from EZ, `atlantis` 51 from Embassy Vatican; `KCRN` is 75 from KCRM.
-_CLOSE_TAG = 65.0
-_CLOSE_ORIGIN = 65.0
 
 
 def _newest_first(cable: Cable) -> tuple[datetime, str]:
@@ -30,51 +25,11 @@ def _described(filters: Filters) -> str:
     return ", ".join(f"{key}:{value}" for key, value in filters.shown().items())
 
 
-def _closest(names: list[str], separator: str) -> str:
-    return f" Closest: {separator.join(names)}." if names else ""
-
-
-def _closest_tags(tag: str, known: set[str]) -> list[str]:
-    """Up to three tags like `tag`; among equally close ones, those sharing its opening
-    letters first (KCRN: KCRM before KCOR), then alphabetical, so the answer is stable."""
-    scored = process.extract(
-        tag, sorted(known), scorer=fuzz.ratio, limit=None, score_cutoff=_CLOSE_TAG
-    )
-    ranked = sorted(scored, key=lambda m: (-m[1], -_shared_opening(tag, m[0])))
-    return [name for name, _, _ in ranked[:3]]
-
-
-def _shared_opening(a: str, b: str) -> int:
-    return next(
-        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
-    )
-
-
 def _no_match(library: Library, filters: Filters) -> ErrorReply:
-    """Explain an empty list: name the unknown tag or origin and offer the closest ones."""
-    known_tags = {tag for cable in library for tag in cable.tags}
-    for tag in filters.tags:
-        if tag not in known_tags:
-            close = _closest_tags(tag, known_tags)
-            return ErrorReply(
-                message=f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "),
-                suggestions=close,
-            )
-    if filters.origin:
-        origins = {cable.origin for cable in library if cable.origin}
-        if not any(filters.origin.lower() in origin.lower() for origin in origins):
-            close = [
-                o
-                for o, _, _ in process.extract(
-                    filters.origin, origins, limit=3, score_cutoff=_CLOSE_ORIGIN
-                )
-            ]
-            return ErrorReply(
-                message=f"No cable in the library comes from {echo(filters.origin)}."
-                + _closest(close, "; "),
-                suggestions=close,
-            )
-    return ErrorReply(message=f"No cable in the library matches {echo(_described(filters))}.")
+    """Explain an empty list: an unknown tag or origin, or a combination nothing has."""
+    return unknown_filter_value(library, filters) or ErrorReply(
+        message=f"No cable in the library matches {echo(_described(filters))}."
+    )
 
 
 def handle(state: AppState, args: str) -> Reply:

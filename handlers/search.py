@@ -9,6 +9,7 @@ from bot.chat.hits import hit_items
 from bot.chat.replies import ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
+from bot.chat.unknown import unknown_filter_value
 
 PAGE_SIZE = 10
 # Hits fetched at least, and pages beyond the one asked for, so that the reply can say
@@ -37,6 +38,10 @@ def handle(state: AppState, args: str) -> Reply:
     # One hit more than the pages counted: whether more pages follow them.
     counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
     result = engine.search(query, filters.to_search(), limit=counted + 1)
+    if not result.hits and filters.any_set():
+        unknown = unknown_filter_value(state.library, filters)
+        if unknown is not None:
+            return unknown
     more_pages = len(result.hits) > counted
     pages = max(1, math.ceil(min(len(result.hits), counted) / PAGE_SIZE))
     page = min(filters.page, pages)

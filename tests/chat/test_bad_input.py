@@ -119,10 +119,12 @@ def test_mentions_and_markdown_are_never_echoed(ask: Ask) -> None:
 
 
 def test_queries_and_filters_are_echoed_inert(ask: Ask) -> None:
-    reply = ask('!search [click](http://evil.example) <@1> origin:"<b>[x](y)" @everyone')
+    reply = ask("!search [click](http://evil.example) <@1> origin:dushanbe @everyone")
     assert isinstance(reply, SearchReply)
     assert reply.query == "click http://evil.example"
-    assert reply.filters == {"origin": "b x y"}
+    # A value no cable has is named in the error, as inert as the query.
+    error = _error(ask('!search trafficking origin:"<b>[x](y)"'))
+    assert error.message == "No cable in the library comes from b x y."
 
 
 def test_markdown_and_control_characters_around_an_id_are_ignored(ask: Ask) -> None:

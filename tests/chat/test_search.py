@@ -99,3 +99,11 @@ def test_ask_takes_the_search_filters(ask: Ask) -> None:
     assert reply.filters == {"tag": "KCRM"}
     assert reply.notes == ["An answer is one list of the best paragraphs: page: is ignored here."]
     assert _error(ask("!ask shelters year:1850")).message.startswith("year: needs a number")
+
+
+def test_search_names_a_filter_value_no_cable_has(ask: Ask) -> None:
+    error = _error(ask("!search peacekeeping origin:reykjavk"))
+    assert error.message == (
+        "No cable in the library comes from reykjavk. Closest: Embassy Reykjavik."
+    )
+    assert _error(ask("!search trafficking tag:KCRN")).suggestions[0] == "KCRM"
