@@ -9,6 +9,7 @@ from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import AnswerReply, ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
+from bot.chat.unknown import unknown_filter_value
 
 ANSWER_HITS = 5
 
@@ -42,6 +43,9 @@ def handle(state: AppState, args: str) -> Reply:
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
     result = engine.search(question, filters.to_search(ref_id), limit=ANSWER_HITS)
+    unknown = unknown_filter_value(state.library, filters) if not result.hits else None
+    if unknown is not None:
+        return unknown
     return AnswerReply(
         query=echo(question, QUERY_ECHO_CHARS),
         ref_id=ref_id,

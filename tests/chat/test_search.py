@@ -107,3 +107,6 @@ def test_search_names_a_filter_value_no_cable_has(ask: Ask) -> None:
         "No cable in the library comes from reykjavk. Closest: Embassy Reykjavik."
     )
     assert _error(ask("!search trafficking tag:KCRN")).suggestions[0] == "KCRM"
+    assert _error(ask("!ask who runs the shelters origin:atlantis")).message == (
+        "No cable in the library comes from atlantis."
+    )
