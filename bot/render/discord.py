@@ -31,19 +31,7 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
-from bot.render.text import (
-    CITES_NOTHING,
-    NOT_CITED,
-    anchor_warning,
-    card_flags,
-    day,
-    hits_remarks,
-    page_of,
-    paragraph_label,
-    reference_remark,
-    suggestions_to_show,
-    when,
-)
+from bot.render import text as wording
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -251,12 +239,12 @@ def _link(label: str, url: str | None) -> str:
 
 
 def _reference_line(ref: ReferenceInfo) -> str:
-    return f"{_link(ref.ref_id, ref.permalink)} · {plain(reference_remark(ref))}"
+    return f"{_link(ref.ref_id, ref.permalink)} · {plain(wording.reference_remark(ref))}"
 
 
 def _listing_line(item: CableListing) -> str:
     return (
-        f"**{_link(item.ref_id, item.permalink)}** · {day(item.created)} · "
+        f"**{_link(item.ref_id, item.permalink)}** · {wording.day(item.created)} · "
         f"{plain(item.classification)} · {plain(item.origin)}\n{plain(item.subject)}"
     )
 
@@ -277,8 +265,8 @@ def _notes(notes: Iterable[str]) -> str:
 def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
     outline = [f"{plain(s.heading)} · {s.paragraphs} ¶" for s in reply.outline]
     fields = [
-        ("Created", when(reply.created, reply.minutes_unreliable)),
-        *([("Released", when(reply.released))] if reply.released else []),
+        ("Created", wording.when(reply.created, reply.minutes_unreliable)),
+        *([("Released", wording.when(reply.released))] if reply.released else []),
         ("Classification", plain(reply.classification) or "unknown"),
         ("Origin", plain(reply.origin) or "unknown"),
         ("Paragraphs", str(reply.paragraph_count)),
@@ -287,7 +275,7 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
-    intro = _lines(_bold(reply.subject), _notes([*card_flags(reply), *reply.notes]))
+    intro = _lines(_bold(reply.subject), _notes([*wording.card_flags(reply), *reply.notes]))
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
@@ -306,8 +294,10 @@ def _tag(tag: str, meaning: str | None) -> str:
 
 
 def _paragraph_block(item: ParagraphItem) -> Block:
-    ambiguous = f" · {plain(anchor_warning(item.label))}" if item.anchor_ambiguous else ""
-    heading = f"**{_link(paragraph_label(item.label, item.section), item.permalink)}**{ambiguous}"
+    ambiguous = f" · {plain(wording.anchor_warning(item.label))}" if item.anchor_ambiguous else ""
+    heading = (
+        f"**{_link(wording.paragraph_label(item.label, item.section), item.permalink)}**{ambiguous}"
+    )
     return Block(heading, item.text)
 
 
@@ -325,7 +315,7 @@ def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
 
 
 def _hit_block(rank: int, hit: HitItem) -> Block:
-    where = _link(f"{hit.ref_id} {paragraph_label(hit.label, hit.section)}", hit.permalink)
+    where = _link(f"{hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
     return Block(f"**{rank}.** {where}{subject}", excerpt=hit.excerpt)
 
@@ -334,11 +324,11 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
     lines = [f"Results for **{plain(reply.query)}**"]
     if reply.filters:
         lines.append("Filters: " + " ".join(f"{k}:{plain(v)}" for k, v in reply.filters.items()))
-    lines += [f"*{plain(remark)}*" for remark in hits_remarks(reply)]
+    lines += [f"*{plain(remark)}*" for remark in wording.hits_remarks(reply)]
     if reply.notes:
         lines.append(_notes(reply.notes))
     footer = (
-        "Results " + page_of(reply.page, reply.pages, reply.more_pages)
+        "Results " + wording.page_of(reply.page, reply.pages, reply.more_pages)
         if isinstance(reply, SearchReply)
         else ""
     )
@@ -354,7 +344,7 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
 def _browse_layout(reply: BrowseReply) -> Layout:
     lines = [
         f"{reply.total:,} cables"
-        + (f" · {page_of(reply.page, reply.pages)}" if reply.pages > 1 else "")
+        + (f" · {wording.page_of(reply.page, reply.pages)}" if reply.pages > 1 else "")
     ]
     if reply.notes:
         lines.append(_notes(reply.notes))
@@ -363,7 +353,7 @@ def _browse_layout(reply: BrowseReply) -> Layout:
         colour=COLOUR_RESULTS,
         intro="\n".join(lines),
         blocks=[Block(_listing_line(item)) for item in reply.cables],
-        footer="Browse " + page_of(reply.page, reply.pages),
+        footer="Browse " + wording.page_of(reply.page, reply.pages),
     )
 
 
@@ -375,8 +365,8 @@ def _refs_layout(reply: RefsReply) -> Layout:
         url=reply.permalink,
         intro=_lines(_bold(reply.subject), _notes(reply.notes)),
         blocks=[
-            Block(_lines("**Cites**", *(cites or [CITES_NOTHING]))),
-            Block(_lines("**Cited by**", *(cited_by or [NOT_CITED]))),
+            Block(_lines("**Cites**", *(cites or [wording.CITES_NOTHING]))),
+            Block(_lines("**Cited by**", *(cited_by or [wording.NOT_CITED]))),
         ],
         footer=f"#{reply.ref_id}",
     )
@@ -410,7 +400,7 @@ def error_embed(
 def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]:
     """Every reply kind as one or more pages; `command_prefix` spells commands in hints."""
     if isinstance(reply, ErrorReply):
-        return [error_embed(reply.message, suggestions_to_show(reply), reply.notes)]
+        return [error_embed(reply.message, wording.suggestions_to_show(reply), reply.notes)]
     if isinstance(reply, CableCard):
         layout = _cable_layout(reply, command_prefix)
     elif isinstance(reply, ParagraphsReply):
@@ -433,7 +423,7 @@ def compact_card(reply: CableCard, command_prefix: str) -> discord.Embed:
         url=reply.permalink,
         colour=COLOUR_CABLE,
     )
-    embed.add_field(name="Created", value=day(reply.created))
+    embed.add_field(name="Created", value=wording.day(reply.created))
     embed.add_field(name="Classification", value=plain(reply.classification) or "unknown")
     embed.add_field(name="Origin", value=plain(reply.origin) or "unknown")
     if reply.summary:

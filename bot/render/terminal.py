@@ -20,19 +20,7 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
-from bot.render.text import (
-    CITES_NOTHING,
-    NOT_CITED,
-    anchor_warning,
-    card_flags,
-    day,
-    hits_remarks,
-    page_of,
-    paragraph_label,
-    reference_remark,
-    suggestions_to_show,
-    when,
-)
+from bot.render import text as wording
 
 # Cable text is untrusted: an escape sequence in it must not drive the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -64,7 +52,7 @@ def _title(text: str, width: int) -> list[str]:
 
 
 def _reference(ref: ReferenceInfo, width: int) -> list[str]:
-    line = f"{ref.ref_id}  {reference_remark(ref)}"
+    line = f"{ref.ref_id}  {wording.reference_remark(ref)}"
     lines = textwrap.wrap(line, width, initial_indent=INDENT, subsequent_indent=INDENT * 2)
     return lines + ([INDENT * 2 + ref.permalink] if ref.permalink else [])
 
@@ -72,8 +60,8 @@ def _reference(ref: ReferenceInfo, width: int) -> list[str]:
 def card(reply: CableCard, width: int) -> list[str]:
     lines = _title(f"{reply.ref_id}: {reply.subject or '(no subject)'}", width)
     lines += [
-        f"Created {when(reply.created, reply.minutes_unreliable)}"
-        + (f" · Released {when(reply.released)}" if reply.released else ""),
+        f"Created {wording.when(reply.created, reply.minutes_unreliable)}"
+        + (f" · Released {wording.when(reply.released)}" if reply.released else ""),
         f"{reply.classification or 'Unknown classification'} · {reply.origin or 'unknown origin'}",
     ]
     if reply.tags:
@@ -90,7 +78,7 @@ def card(reply: CableCard, width: int) -> list[str]:
         lines += textwrap.wrap("Sections: " + sections, width, subsequent_indent=INDENT)
     else:
         lines.append(f"Paragraphs: {reply.paragraph_count}")
-    lines += [line for flag in card_flags(reply) for line in textwrap.wrap(flag, width)]
+    lines += [line for flag in wording.card_flags(reply) for line in textwrap.wrap(flag, width)]
     if reply.summary:
         lines += ["Summary:", *_wrap(reply.summary, width, INDENT)]
     lines += [f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
@@ -101,17 +89,17 @@ def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
     where = f", {reply.section.rstrip(':')}" if reply.section else ""
     lines = _title(f"{reply.ref_id}{where}: {reply.subject}", width)
     for p in reply.paragraphs:
-        lines += ["", paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
+        lines += ["", wording.paragraph_label(p.label, p.section), *_wrap(p.text, width, INDENT)]
         lines.append(f"{INDENT}{p.permalink}")
         if p.anchor_ambiguous:
-            lines.append(f"{INDENT}({anchor_warning(p.label)})")
+            lines.append(f"{INDENT}({wording.anchor_warning(p.label)})")
     return lines
 
 
 def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     lines: list[str] = []
     for number, hit in enumerate(hits, first_number):
-        title = f"{number}. {hit.ref_id} {paragraph_label(hit.label, hit.section)}"
+        title = f"{number}. {hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}"
         lines += ["", *_title(title + (f" · {hit.subject}" if hit.subject else ""), width)]
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
@@ -125,20 +113,20 @@ def _filters(filters: dict[str, str]) -> str:
 def answer(reply: AnswerReply, width: int) -> list[str]:
     scope = f" in {reply.ref_id}" if reply.ref_id else ""
     filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
-    lines = [f"Answers to {reply.query!r}{scope}{filters}:", *hits_remarks(reply)]
+    lines = [f"Answers to {reply.query!r}{scope}{filters}:", *wording.hits_remarks(reply)]
     return lines + _hits(reply.hits, reply.first_rank, width)
 
 
 def search(reply: SearchReply, width: int) -> list[str]:
     filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
-    where = page_of(reply.page, reply.pages, reply.more_pages)
+    where = wording.page_of(reply.page, reply.pages, reply.more_pages)
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
-    lines += hits_remarks(reply)
+    lines += wording.hits_remarks(reply)
     return lines + _hits(reply.hits, reply.first_rank, width)
 
 
 def _listing(cable: CableListing, width: int) -> list[str]:
-    head = f"{day(cable.created)}  {cable.ref_id}  {cable.classification} · {cable.origin}"
+    head = f"{wording.day(cable.created)}  {cable.ref_id}  {cable.classification} · {cable.origin}"
     return [
         *_title(head, width),
         *textwrap.wrap(
@@ -149,7 +137,7 @@ def _listing(cable: CableListing, width: int) -> list[str]:
 
 def browse(reply: BrowseReply, width: int) -> list[str]:
     count = f"{reply.total} cable" + ("s" if reply.total != 1 else "")
-    lines = _title(f"{reply.title}: {count}, {page_of(reply.page, reply.pages)}", width)
+    lines = _title(f"{reply.title}: {count}, {wording.page_of(reply.page, reply.pages)}", width)
     for cable in reply.cables:
         lines += _listing(cable, width)
     return lines
@@ -158,13 +146,13 @@ def browse(reply: BrowseReply, width: int) -> list[str]:
 def refs(reply: RefsReply, width: int) -> list[str]:
     lines = [*_title(f"{reply.ref_id}: {reply.subject}", width), "Cites:"]
     lines += [row for ref in reply.cites for row in _reference(ref, width)] or [
-        INDENT + CITES_NOTHING
+        INDENT + wording.CITES_NOTHING
     ]
     lines.append("Cited by (in the library):")
     for cable in reply.cited_by:
         lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
     if not reply.cited_by:
-        lines.append(INDENT + NOT_CITED)
+        lines.append(INDENT + wording.NOT_CITED)
     return lines
 
 
@@ -183,7 +171,7 @@ def help_text(reply: HelpReply, width: int) -> list[str]:
 
 def error(reply: ErrorReply, width: int) -> list[str]:
     lines = textwrap.wrap(_safe(reply.message), width)
-    shown = suggestions_to_show(reply)
+    shown = wording.suggestions_to_show(reply)
     if shown:
         lines.append("Try: " + ", ".join(shown))
     return lines
