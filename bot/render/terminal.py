@@ -122,7 +122,8 @@ def search(reply: SearchReply, width: int) -> list[str]:
     where = wording.page_of(reply.page, reply.pages, reply.more_pages)
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += wording.hits_remarks(reply)
-    return lines + _hits(reply.hits, reply.first_rank, width)
+    lines += _hits(reply.hits, reply.first_rank, width)
+    return lines + _next_page(reply.page, reply.page < reply.pages or reply.more_pages)
 
 
 def _listing(cable: CableListing, width: int) -> list[str]:
@@ -140,7 +141,12 @@ def browse(reply: BrowseReply, width: int) -> list[str]:
     lines = _title(f"{reply.title}: {count}, {wording.page_of(reply.page, reply.pages)}", width)
     for cable in reply.cables:
         lines += _listing(cable, width)
-    return lines
+    return lines + _next_page(reply.page, reply.page < reply.pages)
+
+
+def _next_page(page: int, more: bool) -> list[str]:
+    """A terminal has no Next button: say how to ask for the next page."""
+    return ["", f"More: add page:{page + 1} to the command."] if more else []
 
 
 def refs(reply: RefsReply, width: int) -> list[str]:

@@ -72,3 +72,10 @@ def test_lists_in_cable_text_keep_their_lines(ask: Ask) -> None:
     text = render(ask("!cable 07DUSHANBE313 3"))
     assert "\n    Time spent preparing this report:\n\n    Pol/Econ Officers: 10 hours\n" in text
     assert "\n    SLEA: 1 hour\n    INL: 1 hour\n" in text
+
+
+def test_lists_say_how_to_get_the_next_page(ask: Ask) -> None:
+    assert render(ask("!search trafficking")).endswith("\nMore: add page:2 to the command.")
+    assert render(ask("!browse tag:KCRM page:2")).endswith("\nMore: add page:3 to the command.")
+    assert "More:" not in render(ask("!browse tag:KCRM page:4"))  # the last of 4 pages
+    assert "More:" not in render(ask("!search peacekeeping origin:reykjavik"))
