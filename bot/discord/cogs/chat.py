@@ -174,7 +174,7 @@ class ChatCog(commands.Cog, name="Cables"):
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
     @app_commands.describe(
-        question="Your question in plain words; start with a cable id to ask inside one cable"
+        question="Your question; start with a cable id to ask inside one; tag:KCRM etc. filter"
     )
     async def ask(self, ctx: Context, *, question: str) -> None:
         await self._answer(ctx, "ask", question)
