@@ -7,11 +7,10 @@ from datetime import datetime
 
 from bot.cables.library import Library
 from bot.cables.model import Cable
-from bot.chat.filters import FilterError, Filters, parse_filters
+from bot.chat.filters import FilterError, Filters, as_typed, parse_filters
 from bot.chat.lookup import listing
 from bot.chat.replies import BrowseReply, ErrorReply, Reply
 from bot.chat.state import AppState
-from bot.chat.text import echo
 from bot.chat.unknown import unknown_filter_value
 
 PAGE_SIZE = 15
@@ -21,14 +20,10 @@ def _newest_first(cable: Cable) -> tuple[datetime, str]:
     return (cable.created or datetime.min, cable.ref_id)
 
 
-def _described(filters: Filters) -> str:
-    return ", ".join(f"{key}:{value}" for key, value in filters.shown().items())
-
-
 def _no_match(library: Library, filters: Filters) -> ErrorReply:
     """Explain an empty list: an unknown tag or origin, or a combination nothing has."""
     return unknown_filter_value(library, filters) or ErrorReply(
-        message=f"No cable in the library matches {echo(_described(filters))}."
+        message=f"No cable in the library matches {as_typed(filters.shown())}."
     )
 
 
@@ -57,7 +52,7 @@ def handle(state: AppState, args: str) -> Reply:
     start = (page - 1) * PAGE_SIZE
     return BrowseReply(
         filters=filters.shown(),
-        title="Cables with " + _described(filters),
+        title="Cables with " + as_typed(filters.shown()),
         page=page,
         pages=pages,
         total=len(found),

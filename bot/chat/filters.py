@@ -77,6 +77,15 @@ class Filters:
         )
 
 
+def as_typed(shown: dict[str, str]) -> str:
+    """Filters as one would type them: `tag:KCRM tag:PHUM origin:"buenos aires"`."""
+    words = []
+    for key, value in shown.items():
+        values = value.split() if key == "tag" else [value]
+        words += [f'{key}:"{v}"' if " " in v else f"{key}:{v}" for v in values]
+    return " ".join(words)
+
+
 def classification_matches(wanted: str, actual: str) -> bool:
     """`SECRET` matches SECRET and SECRET//NOFORN; a full marking matches only itself."""
     wanted, actual = _compact(wanted), _compact(actual)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import discord
 from discord.utils import escape_markdown
 
+from bot.chat.filters import as_typed
 from bot.chat.replies import (
     AnswerReply,
     BrowseReply,
@@ -323,7 +324,7 @@ def _hit_block(rank: int, hit: HitItem) -> Block:
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
     lines = [f"Results for **{plain(reply.query)}**"]
     if reply.filters:
-        lines.append("Filters: " + " ".join(f"{k}:{plain(v)}" for k, v in reply.filters.items()))
+        lines.append("Filters: " + plain(as_typed(reply.filters)))
     lines += [f"*{plain(remark)}*" for remark in wording.hits_remarks(reply)]
     if reply.notes:
         lines.append(_notes(reply.notes))

@@ -6,6 +6,7 @@ import re
 import textwrap
 from collections.abc import Iterable
 
+from bot.chat.filters import as_typed
 from bot.chat.replies import (
     AnswerReply,
     BrowseReply,
@@ -106,19 +107,15 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     return lines
 
 
-def _filters(filters: dict[str, str]) -> str:
-    return " ".join(f"{key}:{value}" for key, value in filters.items())
-
-
 def answer(reply: AnswerReply, width: int) -> list[str]:
     scope = f" in {reply.ref_id}" if reply.ref_id else ""
-    filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
+    filters = f" [{as_typed(reply.filters)}]" if reply.filters else ""
     lines = [f"Answers to {reply.query!r}{scope}{filters}:", *wording.hits_remarks(reply)]
     return lines + _hits(reply.hits, reply.first_rank, width)
 
 
 def search(reply: SearchReply, width: int) -> list[str]:
-    filters = f" [{_filters(reply.filters)}]" if reply.filters else ""
+    filters = f" [{as_typed(reply.filters)}]" if reply.filters else ""
     where = wording.page_of(reply.page, reply.pages, reply.more_pages)
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += wording.hits_remarks(reply)

@@ -111,3 +111,12 @@ def test_help_is_the_command_reference(ask: Ask) -> None:
 
 def test_docs_show_the_same_reference_as_help() -> None:
     assert DOCS.read_text("utf-8") == reference_text("!")
+
+
+def test_filters_are_shown_as_they_are_typed(ask: Ask) -> None:
+    # Two tags read as two filters, a place with a space quoted: each can be typed again.
+    assert _browse(ask("!browse tag:kcrm tag:phum")).title == "Cables with tag:KCRM tag:PHUM"
+    reply = _browse(ask('!browse origin:"buenos aires" year:2009'))
+    assert reply.title == 'Cables with origin:"buenos aires" year:2009'
+    error = _error(ask("!browse tag:kcrm year:1975"))
+    assert error.message == "No cable in the library matches tag:KCRM year:1975."
