@@ -175,8 +175,11 @@ def help_text(reply: HelpReply, width: int) -> list[str]:
 def error(reply: ErrorReply, width: int) -> list[str]:
     lines = textwrap.wrap(_safe(reply.message), width)
     shown = wording.suggestions_to_show(reply)
-    if shown:
-        lines.append("Try: " + ", ".join(shown))
+    if any(" " in suggestion for suggestion in shown):
+        # Whole commands or headings: one a line, so none is split where it wraps.
+        lines += ["Try:", *(INDENT + suggestion for suggestion in shown)]
+    elif shown:
+        lines += textwrap.wrap("Try: " + ", ".join(shown), width, subsequent_indent=INDENT)
     return lines
 
 
