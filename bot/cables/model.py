@@ -85,6 +85,8 @@ class Paragraph(BaseModel):
     text: str
     permalink: str
     locator: str
+    # The label's site anchor `#par<label>` opens another paragraph (a repeated label's
+    # first occurrence, a REF bullet), so `permalink` is the cable's page.
     anchor_ambiguous: bool = False
     # The part of `locator` after the `¶`: `3`, `PREVENTION.F`, `5.B`, or `p4` by position.
     key: str = ""

@@ -37,14 +37,8 @@ def item(paragraph: Paragraph) -> ParagraphItem:
         label=paragraph.label,
         text=paragraph.text,
         permalink=paragraph.permalink,
-        anchor_ambiguous=_unanchored_repeat(paragraph),
+        anchor_ambiguous=paragraph.anchor_ambiguous,
     )
-
-
-def _unanchored_repeat(paragraph: Paragraph | None) -> bool:
-    """The label repeats and this is not its first occurrence, which alone has the site's
-    `#par` anchor: the link opens the cable's page, and the reader should know why."""
-    return paragraph is not None and paragraph.anchor_ambiguous and "#" not in paragraph.permalink
 
 
 def _plain(name: str) -> str:
@@ -149,7 +143,7 @@ def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[Paragraph
                 label=span.label,
                 text=span.text,
                 permalink=home.permalink if home else cable.permalink,
-                anchor_ambiguous=_unanchored_repeat(home),
+                anchor_ambiguous=home is not None and home.anchor_ambiguous,
             )
         )
     return items

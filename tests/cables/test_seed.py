@@ -96,12 +96,14 @@ def test_permalinks_and_locators(seed: Cable) -> None:
     )
     overview_a, prevention_f = seed.paragraph("OVERVIEW.A"), seed.paragraph("prevention.f")
     assert overview_a is not None and prevention_f is not None
-    # The site's #parA jumps to the first A: only OVERVIEW.A may use it.
-    assert overview_a.permalink == f"{base}#parA" and overview_a.anchor_ambiguous
+    # The site's #parA jumps to the first A: only OVERVIEW.A may use it, and its link
+    # is exact; a later F links to the page and is flagged.
+    assert overview_a.permalink == f"{base}#parA" and not overview_a.anchor_ambiguous
     assert prevention_f.locator == "07DUSHANBE313 ¶PREVENTION.F"
-    assert prevention_f.permalink == f"{base}#parF" and prevention_f.anchor_ambiguous
+    assert prevention_f.permalink == f"{base}#parF" and not prevention_f.anchor_ambiguous
     protection_f = seed.paragraph("PROTECTION.F")
     assert protection_f is not None and protection_f.permalink == base
+    assert protection_f.anchor_ambiguous
     only_once = seed.paragraph("INVESTIGATION.J")
     assert only_once is not None and only_once.permalink == f"{base}#parJ"
     assert not only_once.anchor_ambiguous

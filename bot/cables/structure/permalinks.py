@@ -2,11 +2,12 @@
 
 The site's anchor is `#par<label>` where the label is printed `3.` or `F.` at a line
 start. Where a label repeats in a cable (lettered paragraphs restarting per section)
-only the first occurrence gets the anchor; every occurrence is flagged
-`anchor_ambiguous`, and our own locator qualifies the label with the section's short
-key (`07DUSHANBE313 ¶PREVENTION.F`) or the numbered paragraph a lettered run hangs
-from (`¶5.B`); a key that still repeats gets its occurrence (`¶6~2`). Unlabelled
-paragraphs are located by position (`¶p3`).
+only the first occurrence gets the anchor; every later occurrence is flagged
+`anchor_ambiguous` (its link opens the page, not the paragraph, because the site's
+`#par<label>` opens another paragraph), and our own locator qualifies the label
+with the section's short key (`07DUSHANBE313 ¶PREVENTION.F`) or the numbered
+paragraph a lettered run hangs from (`¶5.B`); a key that still repeats gets its
+occurrence (`¶6~2`). Unlabelled paragraphs are located by position (`¶p3`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _FILLER = frozenset({"THE", "AN", "OF", "ON", "IN", "AND", "TO", "FOR", "WITH", 
 class Link:
     key: str
     permalink: str
+    # The label's `#par` anchor belongs to another paragraph, so `permalink` is the page.
     anchor_ambiguous: bool
 
 
@@ -93,7 +95,7 @@ def paragraph_links(body: ParsedBody, page_url: str, taken: set[str] | None = No
         first = p.label not in anchored
         if p.anchored and first and page_url:
             anchored.add(p.label)
-            links.append(Link(key, f"{page_url}#par{p.label}", ambiguous))
+            links.append(Link(key, f"{page_url}#par{p.label}", False))
         else:
             links.append(Link(key, page_url, ambiguous))
     return links
