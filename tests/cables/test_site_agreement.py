@@ -133,6 +133,20 @@ def test_partial_extracts_and_withheld_bodies(site_cables: list[Cable]) -> None:
         assert all("partial extract" not in p.text for p in cable.paragraphs)
 
 
+def test_a_body_cut_before_any_text_has_no_paragraph(site_cables: list[Cable]) -> None:
+    # 06KABUL3934 is cut among its office addressees (`STATE FOR SA/FO`, `NSC FOR
+    # AHARRIMAN`), 09LIMA1191 right after `¶1.`: neither keeps a word of the body.
+    by_id = {c.ref_id: c for c in site_cables}
+    for ref_id in ("06KABUL3934", "09LIMA1191"):
+        assert by_id[ref_id].body_withheld and by_id[ref_id].paragraphs == [], ref_id
+    # What a cut body does keep is still quoted (08MOSCOW2700 keeps its summary).
+    assert by_id["08MOSCOW2700"].body_withheld and len(by_id["08MOSCOW2700"].paragraphs) == 1
+    # Every withheld cable's paragraphs hold words, never a bare label or the cut's dots.
+    for cable in site_cables:
+        if cable.body_withheld:
+            assert all(any(ch.isalpha() for ch in p.text) for p in cable.paragraphs), cable.ref_id
+
+
 def test_every_body_is_kept(site_cables: list[Cable]) -> None:
     """Cables without labels still have paragraphs (label None)."""
     empty = [c.ref_id for c in site_cables if not c.paragraphs and not c.body_withheld]

@@ -46,6 +46,9 @@ _CAPTION = re.compile(
     r"DEPT FOR .*|[A-Z/]+ ONLY|Declassified/Released .*)\s*$",
     re.I,
 )
+# Office addressees above the fields (`STATE FOR SA/FO`, `STATE PASS TO USAID FOR
+# AID/ANE`, `NSC FOR AHARRIMAN`): upper case only, so that `Thanks for ...` stays text.
+_ADDRESSEE = re.compile(r"^\s*[A-Z][A-Z/-]*(?: PASS TO [A-Z][A-Z/-]*)? FOR [A-Z]")
 _SUBJECT_MARKING = re.compile(
     r"^\s*" + MARKING.pattern + r"\s*|\s*" + MARKING.pattern + r"\s*$", re.I
 )
@@ -212,7 +215,10 @@ def parse_header(lines: list[str]) -> HeaderZone:
 
 
 def strip_captions(lines: list[str], start: int) -> int:
-    """Skip blank and caption lines (SIPDIS, NOFORN ...) at the start of the body."""
-    while start < len(lines) and (not lines[start].strip() or _CAPTION.match(lines[start])):
+    """Skip blank, caption (SIPDIS, NOFORN ...) and addressee lines at the start of the
+    body: a body cut before its fields (06KABUL3934) would otherwise open with them."""
+    while start < len(lines) and (
+        not lines[start].strip() or _CAPTION.match(lines[start]) or _ADDRESSEE.match(lines[start])
+    ):
         start += 1
     return start

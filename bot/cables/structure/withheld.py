@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cables.structure.labels import find_label
 from bot.cables.structure.signer import split_signer
 
 _CUT = re.compile(r"\S\s?\.\.\.\s*$")
@@ -19,12 +20,19 @@ _FOREIGN_START = re.compile(
 )
 
 
+def _bare(line: str) -> bool:
+    """Nothing but a label (and its marking) before the cut."""
+    label = find_label(line)
+    return label is not None and _DOTS_ONLY.match(label.rest) is not None
+
+
 def cut_withheld(lines: list[str]) -> tuple[list[str], bool]:
     """The lines up to a `...` cut, and whether the body was cut.
 
     A cut after the signer is a stray fragment glued to a complete cable (06MANAGUA1002
     ends `TRIVELLI` then `DANIEL ORTEGA AN...`; 08BRASILIA674 a line of dots): it is
-    dropped and the body is complete. A cut inside a page marker drops the marker."""
+    dropped and the body is complete. A cut inside a page marker drops the marker, a cut
+    right after a label (09LIMA1191 `¶1. ...`) the label: no paragraph has no text."""
     for i, line in enumerate(lines):
         if "..." not in line or not (_DOTS_ONLY.match(line) or _CUT.search(line)):
             continue
@@ -33,6 +41,6 @@ def cut_withheld(lines: list[str]) -> tuple[list[str], bool]:
             continue
         if split_signer(lines[:i])[1] is not None:
             return lines[:i], False
-        end = i if _CUT_MARKER.match(line) or _DOTS_ONLY.match(line) else i + 1
+        end = i if _CUT_MARKER.match(line) or _DOTS_ONLY.match(line) or _bare(line) else i + 1
         return lines[:end], True
     return lines, False
