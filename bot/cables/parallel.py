@@ -68,8 +68,9 @@ def parallel_map(
     if workers <= 1:
         yield from map(fn, items)
         return
-    # fork: workers inherit the loaded modules and tables instead of re-importing them.
-    context = multiprocessing.get_context("fork")
+    # forkserver: workers come from a clean single-threaded server, never from this
+    # process, whose other threads (event loop, index builder) may hold locks.
+    context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque[Future[list[R]]] = deque()
         for chunk in chunks(items, chunk_size):
