@@ -16,7 +16,7 @@ import tantivy
 from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.search.api import Hit, SearchFilters, SearchResult
-from bot.search.excerpt import excerpt
+from bot.search.excerpt import excerpt, sentences
 from bot.search.query import Concept, ParsedQuery, filter_query, flat_query, full_query, parse
 from bot.search.text import normalise, stemmed_analyzer
 
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from bot.search.store import IndexHandle
 
 # Below this share of the question's weight (idf) found in the best paragraph and
-# its cable's fields, the best hit is reported as a poor match. Calibrated on the
-# dev set and off-topic questions (`make eval`).
+# its cable's fields, the best hit is reported as a poor match; so is a best paragraph
+# that never brings two of the question's words together (`together`). Calibrated on
+# the dev set and off-topic questions (`make eval`).
 WEAK_COVERAGE = 0.5
 # The top candidates are re-scored by how much of the question they cover:
 # score * (COORD_FLOOR + coverage) ** COORD. Plain BM25 sums per-word scores, so a
@@ -140,7 +141,12 @@ class CableSearchEngine:
                     score=round(ranked.score, 4),
                 )
             )
-        weak = not hits or self.coverage(parsed, ranking.paragraphs[0]) < WEAK_COVERAGE
+        best = ranking.paragraphs[0] if hits else None
+        weak = (
+            best is None
+            or self.coverage(parsed, best) < WEAK_COVERAGE
+            or not self.together(parsed, best)
+        )
         return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
 
     def _candidate_cables(self, parsed: ParsedQuery) -> list[str]:
@@ -169,9 +175,35 @@ class CableSearchEngine:
                 self._idf(term) for alt in concept.alternatives for _, term in alt
             )
             total += weight
-            if any(all(term in found for _, term in alt) for alt in concept.alternatives):
+            if _holds(found, concept):
                 matched += weight / 2 if concept.guessed else weight
         return matched / total if total else 0.0
+
+    def together(self, parsed: ParsedQuery, best: RankedParagraph) -> bool:
+        """Whether `best` brings two of the question's words together: in one sentence
+        of its text, or one there and one that only its heading or cable's fields hold.
+
+        A long paragraph can hold every word of a general question far apart ("what
+        is the capital of France": political capital in one sentence, France in
+        others) and so cover it without answering it; no dev question's best hit
+        fails this test (`make eval`)."""
+        concepts = [c for c in parsed.concepts if not c.bonus]
+        if len(concepts) < 2:
+            return True
+        cable = self._library.get(best.ref_id)
+        if cable is None or best.index >= len(cable.paragraphs):
+            return False
+        text = cable.paragraphs[best.index].text
+        own = self._analyze(text)
+        found = self._terms(best.ref_id, best.index)
+        from_fields = sum(_holds(found, c) and not _holds(own, c) for c in concepts)
+        return from_fields >= 2 or any(
+            from_fields + sum(_holds(self._analyze(text[a:b]), c) for c in concepts) >= 2
+            for a, b in sentences(text)
+        )
+
+    def _analyze(self, text: str) -> frozenset[str]:
+        return frozenset(self._analyzer.analyze(normalise(text)))
 
     def _compute_idf(self, term: str) -> float:
         df = self._searcher.doc_freq("body", term)
@@ -184,5 +216,8 @@ class CableSearchEngine:
             return frozenset()
         paragraph = cable.paragraphs[index]
         fields = (paragraph.text, paragraph.section or "", cable.subject, cable.ref_id)
-        text = " ".join((*fields, cable.origin, " ".join(cable.tags)))
-        return frozenset(self._analyzer.analyze(normalise(text)))
+        return self._analyze(" ".join((*fields, cable.origin, " ".join(cable.tags))))
+
+
+def _holds(terms: frozenset[str], concept: Concept) -> bool:
+    return any(all(term in terms for _, term in alt) for alt in concept.alternatives)

@@ -81,7 +81,8 @@ def weak_report(engine: CableSearchEngine, items: list[DevQuestion]) -> list[str
     flagged_on = sum(engine.search(i.question, SearchFilters(), 3).weak for i in on_topic)
     flagged_off = sum(engine.search(i.question, SearchFilters(), 3).weak for i in off_topic)
     return [
-        f"weak (coverage < {WEAK_COVERAGE}): off-topic flagged {flagged_off}/{len(off_topic)}, "
+        f"weak (coverage < {WEAK_COVERAGE} or words never together): "
+        f"off-topic flagged {flagged_off}/{len(off_topic)}, "
         f"dev questions flagged {flagged_on}/{len(on_topic)}"
     ]
 

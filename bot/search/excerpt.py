@@ -19,7 +19,8 @@ _MARKDOWN = re.compile(r"([\\*_`~|])")
 _ELLIPSIS = "…"
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -92,22 +93,22 @@ def excerpt(paragraph: str, terms: Mapping[str, float], limit: int = LIMIT) -> s
     if not text:
         return ""
     spans = _matches(text, terms)
-    sentences = _sentences(text)
+    parts = sentences(text)
 
     def score(span: tuple[int, int]) -> float:
         seen = {t for a, b, t in spans if a >= span[0] and b <= span[1]}
         return sum(terms[t] for t in seen)
 
-    best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
-    start, end = sentences[best]
+    best = max(range(len(parts)), key=lambda i: (score(parts[i]), -i))
+    start, end = parts[best]
     before, after = best - 1, best + 1
     # Grow with neighbouring sentences, the following one first, while they fit.
     while True:
-        if after < len(sentences) and sentences[after][1] - start <= limit:
-            end = sentences[after][1]
+        if after < len(parts) and parts[after][1] - start <= limit:
+            end = parts[after][1]
             after += 1
-        elif before >= 0 and end - sentences[before][0] <= limit:
-            start = sentences[before][0]
+        elif before >= 0 and end - parts[before][0] <= limit:
+            start = parts[before][0]
             before -= 1
         else:
             break

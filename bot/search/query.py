@@ -4,10 +4,15 @@ The question becomes a list of concepts (one per content word, plus one per
 abbreviation or spelled-out form found), each a set of alternative index-term
 sequences. Every alternative is searched in the paragraph text, its section
 heading and its cable's subject, id, origin and tags, with boosts.
+
+Words in double quotes are also a required phrase: the paragraph's own text (or its
+heading) must hold them in that order, as `"chicken street"` asks; the cable's
+fields can steer unquoted words only.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -30,6 +35,9 @@ PAIR_WEIGHT = 0.5
 # A spelled-out form or abbreviation counts less than the word the user typed.
 _EXPANSION_WEIGHT = 0.6
 _PLAIN = plain_analyzer()
+# A quoted stretch (straight quotes: `normalise` straightens curly ones); a closing
+# quote left off ends the phrase at the end of the question.
+_QUOTED = re.compile(r'"([^"]*)"?')
 
 Phrase = tuple[tuple[int, str], ...]  # (position offset, index term)
 
@@ -53,6 +61,8 @@ class ParsedQuery:
     corrected: str | None = None
     # Every index term of the question: what excerpts highlight.
     terms: set[str] = field(default_factory=set)
+    # Quoted phrases: each must be in the paragraph's text or heading.
+    phrases: list[Phrase] = field(default_factory=list)
 
 
 def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
@@ -66,9 +76,23 @@ def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
     return tuple((offset - first, term) for offset, term in out)
 
 
+def _quoted_positions(text: str) -> list[set[int]]:
+    """For each quoted stretch of `text`, the positions (in WORD order) of its words."""
+    spans = [m.span(1) for m in _QUOTED.finditer(text)]
+    groups: list[set[int]] = [set() for _ in spans]
+    for position, word in enumerate(WORD.finditer(text)):
+        for group, (start, end) in zip(groups, spans, strict=True):
+            if start <= word.start() < end:
+                group.add(position)
+    return [group for group in groups if group]
+
+
 def parse(question: str, speller: Speller) -> ParsedQuery:
-    written = [m.group(0) for m in WORD.finditer(normalise(question))][:MAX_WORDS]
+    text = normalise(question)
+    written = [m.group(0) for m in WORD.finditer(text)][:MAX_WORDS]
     lowered = [w.lower() for w in written]
+    quoted = [{i for i in group if i < MAX_WORDS} for group in _quoted_positions(text)]
+    literal = set().union(*quoted)
     corrected = list(lowered)
     # An unknown word is replaced by its correction (and the question reported
     # corrected); a word the cables use, however rarely, is kept and its common
@@ -76,8 +100,8 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
     fixes: dict[int, str] = {}
     extras: dict[int, str] = {}
     for i, word in enumerate(lowered):
-        if stem(word) is None:
-            continue
+        if stem(word) is None or i in literal:
+            continue  # a quoted word is meant as written
         fix = speller.correct(word)
         if fix is None or fix == word:
             continue
@@ -118,18 +142,19 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
             # requirement, so it does not count against a hit's coverage.
             concepts.append(Concept(alts, _EXPANSION_WEIGHT, bonus=True))
     terms = {t for concept in concepts for alt in concept.alternatives for _, t in alt}
-    text = None
+    phrases = [p for group in quoted if (p := _phrase([lowered[i] for i in sorted(group)]))]
+    shown = None
     if fixes:
         swap = {lowered[i]: fix for i, fix in fixes.items()}
-        text = WORD.sub(lambda m: swap.get(m.group(0).lower(), m.group(0)), question)
-    return ParsedQuery(concepts, text, terms)
+        shown = WORD.sub(lambda m: swap.get(m.group(0).lower(), m.group(0)), question)
+    return ParsedQuery(concepts, shown, terms, phrases)
 
 
-def _field_query(schema: tantivy.Schema, name: str, phrase: Phrase) -> tantivy.Query:
+def _field_query(schema: tantivy.Schema, name: str, phrase: Phrase, slop: int = 1) -> tantivy.Query:
     if len(phrase) == 1:
         return tantivy.Query.term_query(schema, name, phrase[0][1])
     if name == "body":
-        return tantivy.Query.phrase_query(schema, name, list(phrase), slop=1)
+        return tantivy.Query.phrase_query(schema, name, list(phrase), slop=slop)
     # Short fields keep no positions (cheaper to index): all the words suffice.
     return tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, tantivy.Query.term_query(schema, name, t)) for _, t in phrase]
@@ -153,13 +178,35 @@ def _concept_clauses(
     return clauses
 
 
+def _required(
+    schema: tantivy.Schema, parsed: ParsedQuery
+) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """One unscored clause per quoted phrase: the exact phrase in the paragraph's text,
+    or all its words in its heading (a heading keeps no positions)."""
+    return [
+        (
+            tantivy.Occur.Must,
+            tantivy.Query.const_score_query(
+                tantivy.Query.boolean_query(
+                    [
+                        (tantivy.Occur.Should, _field_query(schema, "body", phrase, slop=0)),
+                        (tantivy.Occur.Should, _field_query(schema, "heading", phrase)),
+                    ]
+                ),
+                0.0,
+            ),
+        )
+        for phrase in parsed.phrases
+    ]
+
+
 def flat_query(
     schema: tantivy.Schema, parsed: ParsedQuery, keep: Callable[[Concept], bool]
 ) -> tantivy.Query:
     """The question's single words as plain term queries in body, cable fields and
     exact words: cheap to evaluate over the whole library (pruned by tantivy).
-    Only the concepts `keep` accepts take part."""
-    clauses = []
+    Only the concepts `keep` accepts take part; quoted phrases are required."""
+    clauses = _required(schema, parsed)
     for concept in parsed.concepts:
         if concept.bonus or not keep(concept):
             continue
@@ -211,6 +258,7 @@ def full_query(
     """All clauses in one flat boolean query (nesting one per concept scored the
     same but made tantivy's union slower), restricted to `restriction`."""
     clauses = [c for concept in parsed.concepts for c in _concept_clauses(schema, concept)]
+    clauses += _required(schema, parsed)
     if restriction is not None:
         clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(restriction, 0.0)))
     return tantivy.Query.boolean_query(clauses, minimum_number_should_match=1)

@@ -110,3 +110,16 @@ def test_search_names_a_filter_value_no_cable_has(ask: Ask) -> None:
     assert _error(ask("!ask who runs the shelters origin:atlantis")).message == (
         "No cable in the library comes from atlantis."
     )
+
+
+def test_quoted_words_are_searched_as_a_phrase(ask: Ask) -> None:
+    # 08REYKJAVIK195's subject says "Chicken Street"; only ¶2 and ¶3 do in their text.
+    loose = _search(ask("!search chicken street"))
+    assert len([h for h in loose.hits if h.ref_id == "08REYKJAVIK195"]) == 8
+    quoted = _search(ask('!search "chicken street"'))
+    assert [(h.ref_id, h.label) for h in quoted.hits] == [
+        ("08REYKJAVIK195", "2"),
+        ("08REYKJAVIK195", "3"),
+    ]
+    answer = _answer(ask('!ask 08REYKJAVIK195 what happened on "chicken street"'))
+    assert {h.label for h in answer.hits} == {"2", "3"}
