@@ -82,8 +82,8 @@ class ParagraphItem(BaseModel):
     label: str | None
     text: str
     permalink: str
-    # The label occurs earlier in the cable, which holds the site's anchor for it: the link
-    # opens the cable's page rather than this paragraph.
+    # Paragraph.anchor_ambiguous: the site's anchor for this label opens another
+    # paragraph (an earlier one with the same label), so the link opens the cable's page.
     anchor_ambiguous: bool = False
 
 
