@@ -67,11 +67,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
             "Filters narrow the paragraphs searched: `tag:KCRM` (repeat for several tags), "
             "`origin:dushanbe`, `year:2007`, `class:secret`. Quote values with spaces: "
             '`origin:"buenos aires"`.',
+            "Words in double quotes must stand together in the paragraph itself: "
+            '`"chicken street"`.',
             "`page:2` shows the next hits.",
         ),
         (
             "search human trafficking tag:KCRM",
             "search peacekeeping origin:reykjavik year:2008",
+            'search "chicken street"',
         ),
     ),
     CommandSpec(
