@@ -40,7 +40,7 @@ def handle(state: AppState, args: str) -> Reply:
             suggestions=["tag:", "origin:", "year:", "class:"],
         )
     found = sorted(
-        (cable for cable in state.library if filters.matches(cable)),
+        (cable for cable in state.library.catalogue() if filters.matches(cable)),
         key=_newest_first,
         reverse=True,
     )

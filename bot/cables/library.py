@@ -96,6 +96,11 @@ class Library:
     def __iter__(self) -> Iterator[Cable]:
         return iter(self._cables.values())
 
+    def catalogue(self) -> Iterator[Cable]:
+        """Every cable, to list and filter by its metadata (a stored library serves
+        these from memory, without the text)."""
+        return iter(self._cables.values())
+
     def __contains__(self, ref_id: str) -> bool:
         return self.get(ref_id) is not None
 

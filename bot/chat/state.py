@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.cables.library import Library
-from bot.cables.loader import load_library
+from bot.cables.store import load_library_cached
 from bot.search.api import SearchEngine
 from bot.search.index import open_engine
 from config.settings import Settings
@@ -41,7 +41,7 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
     if progress:
         paths = ", ".join(str(p) for p in settings.library_paths)
         print(f"Loading cables from {paths} ...", file=sys.stderr, flush=True)
-    library = load_library(settings.library_paths)
+    library = load_library_cached(settings.library_paths, settings.cache_dir, progress=progress)
     if progress:
         seconds = time.perf_counter() - started
         print(f"Loaded {len(library):,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)

@@ -38,7 +38,7 @@ def _shared_opening(a: str, b: str) -> int:
 def unknown_filter_value(library: Library, filters: Filters) -> ErrorReply | None:
     """Why filters found nothing when a tag or origin is in no cable: that value named,
     with the closest real ones; None when every value exists."""
-    known_tags = {tag for cable in library for tag in cable.tags}
+    known_tags = {tag for cable in library.catalogue() for tag in cable.tags}
     for tag in filters.tags:
         if tag not in known_tags:
             close = _closest_tags(tag, known_tags)
@@ -47,7 +47,7 @@ def unknown_filter_value(library: Library, filters: Filters) -> ErrorReply | Non
                 suggestions=close,
             )
     if filters.origin:
-        origins = {cable.origin for cable in library if cable.origin}
+        origins = {cable.origin for cable in library.catalogue() if cable.origin}
         if not any(filters.origin.lower() in origin.lower() for origin in origins):
             close = [
                 o
