@@ -68,9 +68,11 @@ def parallel_map(
     if workers <= 1:
         yield from map(fn, items)
         return
-    # forkserver: workers come from a clean single-threaded server, never from this
-    # process, whose other threads (event loop, index builder) may hold locks.
-    context = multiprocessing.get_context("forkserver")
+    # fork, not spawn/forkserver: those re-run the caller's main script in every
+    # worker, which breaks any script without a __main__ guard. The workers only
+    # build cables (no logging, no imports left to do), so locks other threads of
+    # this process may hold at fork time are never touched.
+    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: deque[Future[list[R]]] = deque()
         for chunk in chunks(items, chunk_size):
