@@ -294,7 +294,9 @@ def _why(kept: Cable, dropped: Cable) -> str:
     return f"{_describe(dropped)} dropped: a {_describe(kept)} is more authoritative"
 
 
-class _Collector:
+class Collector:
+    """Keeps the most authoritative copy of each cable and accounts for every record."""
+
     def __init__(self) -> None:
         self.kept: dict[str, Cable] = {}
         self.dropped: dict[str, list[Cable]] = {}
@@ -329,11 +331,24 @@ class _Collector:
             for ref_id, copies in sorted(self.dropped.items())
         ]
 
+    def report(self, tally: InputTally) -> LoadReport:
+        by_format: dict[str, int] = {}
+        for cable in self.kept.values():
+            by_format[cable.source.format.value] = by_format.get(cable.source.format.value, 0) + 1
+        return LoadReport(
+            files=tally.files,
+            records=self.records,
+            cables=len(self.kept),
+            duplicates=self.duplicates(),
+            rejected=self.rejected,
+            by_format=dict(sorted(by_format.items())),
+        )
+
 
 def load_library(paths: Sequence[Path] = ()) -> Library:
     """Load `paths` (files, directories, .tar.gz/.gz archives); default: the bundled seeds."""
     tally = InputTally()
-    collector = _Collector()
+    collector = Collector()
     results = map(build_one, read_inputs(paths or [SEEDS], tally))
     progress = tqdm(
         results,
@@ -344,15 +359,6 @@ def load_library(paths: Sequence[Path] = ()) -> Library:
     )
     for result in progress:
         collector.add(result)
-    by_format: dict[str, int] = {}
-    for cable in collector.kept.values():
-        by_format[cable.source.format.value] = by_format.get(cable.source.format.value, 0) + 1
-    report = LoadReport(
-        files=tally.files,
-        records=collector.records,
-        cables=len(collector.kept),
-        duplicates=collector.duplicates(),
-        rejected=collector.rejected,
-        by_format=dict(sorted(by_format.items())),
+    return Library(
+        collector.kept.values(), collector.report(tally), fingerprint=tally.digest.hexdigest()
     )
-    return Library(collector.kept.values(), report, fingerprint=tally.digest.hexdigest())

@@ -28,7 +28,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library, LoadReport
-from bot.cables.loader import InputTally, Item, _Collector, build_one, load_library, read_inputs
+from bot.cables.loader import Collector, InputTally, Item, build_one, load_library, read_inputs
 from bot.cables.model import Cable, Source, SourceFormat
 from bot.cables.parallel import parallel_map
 from bot.cables.readers.rejected import RejectedRecord
@@ -380,9 +380,8 @@ def build_store(
     stand-in (id and source) of each kept cable stays in memory.
     """
     tally = InputTally()
-    collector = _Collector()
+    collector = Collector()
     writer = StoreWriter(path)
-    by_format: dict[str, int] = {}
     results = parallel_map(_build_row, read_inputs(paths, tally), workers)
     try:
         for result in tqdm(
@@ -396,17 +395,7 @@ def build_store(
             collector.add(stand_in)
             if collector.kept[row.ref_id] is stand_in:
                 writer.put(row)
-        for cable in collector.kept.values():
-            by_format[cable.source.format.value] = by_format.get(cable.source.format.value, 0) + 1
-        report = LoadReport(
-            files=tally.files,
-            records=collector.records,
-            cables=len(collector.kept),
-            duplicates=collector.duplicates(),
-            rejected=collector.rejected,
-            by_format=dict(sorted(by_format.items())),
-        )
-        return writer.finish(report, tally.digest.hexdigest())
+        return writer.finish(collector.report(tally), tally.digest.hexdigest())
     except BaseException:
         writer.abandon()
         raise
