@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+from bot.cables.bundled import SEEDS
 
 IdList = Annotated[list[int], NoDecode]
 PathList = Annotated[list[Path], NoDecode]

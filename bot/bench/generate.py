@@ -28,12 +28,12 @@ from pathlib import Path
 
 from tqdm import tqdm  # type: ignore[import-untyped]
 
+from bot.cables.bundled import SEEDS
 from bot.cables.months import year_of
 from bot.cables.raw import RawCable
 from bot.cables.readers import cables_csv, site_html
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 OUT_DIR = ROOT / "bench-data"
 SIZES = {"10k": 10_000, "100k": 100_000, "full": 0}
 

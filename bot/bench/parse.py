@@ -18,9 +18,9 @@ import tracemalloc
 from pathlib import Path
 
 from bot.bench import Table
+from bot.cables.bundled import SEEDS
 from bot.cables.loader import load_library, read_inputs
 from bot.cables.months import month_table
-from config.settings import SEEDS
 
 _HEAD_CSV = Path(__file__).resolve().parents[2] / "tests/fixtures/bulk/cables_csv_head_37rows.csv"
 _STREAM_MB = 200

@@ -24,13 +24,13 @@ from typing import IO, TYPE_CHECKING, Protocol
 from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.build import build_cable
+from bot.cables.bundled import SEEDS
 from bot.cables.library import Duplicate, Library, LoadReport, Rejection
 from bot.cables.model import Cable, SiteGeneration, SourceFormat
 from bot.cables.months import month_table
 from bot.cables.raw import RawCable
 from bot.cables.readers import detect
 from bot.cables.readers.rejected import RejectedRecord
-from config.settings import SEEDS
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer

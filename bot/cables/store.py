@@ -26,13 +26,13 @@ from pathlib import Path
 
 from tqdm import tqdm  # type: ignore[import-untyped]
 
+from bot.cables.bundled import SEEDS
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library, LoadReport
 from bot.cables.loader import Collector, InputTally, Item, build_one, load_library, read_inputs
 from bot.cables.model import Cable, Source, SourceFormat
 from bot.cables.parallel import parallel_map
 from bot.cables.readers.rejected import RejectedRecord
-from config.settings import SEEDS
 
 log = logging.getLogger(__name__)
 
