@@ -9,9 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.cables.library import Library
-from bot.cables.store import load_library_cached
 from bot.search.api import SearchEngine
-from bot.search.index import open_engine
+from bot.search.index import load_searchable
 from config.settings import Settings
 
 EngineFactory = Callable[[Library], SearchEngine]
@@ -41,9 +40,10 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
     if progress:
         paths = ", ".join(str(p) for p in settings.library_paths)
         print(f"Loading cables from {paths} ...", file=sys.stderr, flush=True)
-    library = load_library_cached(settings.library_paths, settings.cache_dir, progress=progress)
+    loaded = load_searchable(settings.library_paths, settings.cache_dir, progress=progress)
     if progress:
         seconds = time.perf_counter() - started
-        print(f"Loaded {len(library):,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
+        count = len(loaded.library)
+        print(f"Loaded {count:,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
     cache_dir = settings.cache_dir
-    return AppState(library, settings, lambda lib: open_engine(lib, cache_dir))
+    return AppState(loaded.library, settings, lambda _library: loaded.engine(cache_dir))

@@ -72,6 +72,10 @@ class CableSearchEngine:
         self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
 
     @property
+    def paragraphs_indexed(self) -> int:
+        return int(self._searcher.num_docs)
+
+    @property
     def built_now(self) -> bool:
         """True when opening this engine built the index (False: reused from the cache)."""
         return self._handle.built_now

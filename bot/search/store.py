@@ -14,9 +14,9 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import tantivy
 
@@ -72,30 +72,88 @@ def cable_year(cable: Cable) -> int:
     return 1900 + yy if yy > 10 else 2000 + yy
 
 
-def _documents(library: Library) -> Iterator[tantivy.Document]:
-    # Iterating reads a stored library in one sequential scan (no per-id lookups).
-    for cable in library:
-        about = normalise(f"{cable.subject} {cable.ref_id} {cable.origin} {' '.join(cable.tags)}")
-        year = cable_year(cable)
-        headings: dict[str | None, str] = {}
-        for number, paragraph in enumerate(cable.paragraphs):
-            body = normalise(paragraph.text)
-            heading = headings.get(paragraph.section)
-            if heading is None:
-                heading = headings[paragraph.section] = normalise(paragraph.section or "")
+class IndexedCable(NamedTuple):
+    """What the index takes of one cable, its text already normalised.
+
+    Made in a parse worker during a cold start (`indexed_cable` is the store's
+    sidecar), so the one pass over the inputs also feeds the index.
+    """
+
+    ref_id: str
+    about: str
+    tags: tuple[str, ...]
+    origin: str
+    classification: str
+    year: int
+    # (text, section heading) of each paragraph, in order.
+    paragraphs: tuple[tuple[str, str], ...]
+
+
+def indexed_cable(cable: Cable) -> IndexedCable:
+    headings: dict[str | None, str] = {}
+    paragraphs = []
+    for paragraph in cable.paragraphs:
+        heading = headings.get(paragraph.section)
+        if heading is None:
+            heading = headings[paragraph.section] = normalise(paragraph.section or "")
+        paragraphs.append((normalise(paragraph.text), heading))
+    return IndexedCable(
+        ref_id=cable.ref_id,
+        about=normalise(f"{cable.subject} {cable.ref_id} {cable.origin} {' '.join(cable.tags)}"),
+        tags=tuple(tag.upper() for tag in cable.tags),
+        origin=cable.origin,
+        classification=cable.classification,
+        year=cable_year(cable),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+class IndexBuilder:
+    """Writes the paragraph index of cables added one by one (in memory when `path` is None)."""
+
+    def __init__(self, path: Path | None, large: bool) -> None:
+        self.index = tantivy.Index(schema(), path=str(path) if path else None)
+        _register(self.index)
+        threads, heap = (2, 600_000_000) if large else (1, 64_000_000)
+        self._writer = self.index.writer(heap_size=heap, num_threads=threads)
+        self.superseded = False
+
+    def add(self, ref_id: str, cable: IndexedCable, replaces: bool = False) -> None:
+        """Index `cable`; `replaces`: a better copy of a cable already added.
+
+        Deleting the earlier copy's paragraphs would leave them in tantivy's BM25
+        statistics until a merge, so the scores would differ from a fresh build of
+        the same library; the builder is marked `superseded` instead.
+        """
+        if replaces:
+            self.superseded = True
+            return
+        for number, (body, heading) in enumerate(cable.paragraphs):
             doc = tantivy.Document()
             doc.add_text("body", body)
             doc.add_text("heading", heading)
-            doc.add_text("cable", about)
+            doc.add_text("cable", cable.about)
             doc.add_text("exact", body)
-            doc.add_text("ref", cable.ref_id)
+            doc.add_text("ref", ref_id)
             doc.add_unsigned("para", number)
             for tag in cable.tags:
-                doc.add_text("tag", tag.upper())
+                doc.add_text("tag", tag)
             doc.add_text("origin", cable.origin)
             doc.add_text("classification", cable.classification)
-            doc.add_unsigned("year", year)
-            yield doc
+            doc.add_unsigned("year", cable.year)
+            self._writer.add_document(doc)
+
+    def finish(self) -> tuple[tantivy.Index, dict[str, int]]:
+        """Commit, wait for merges, and return the index with its spelling vocabulary."""
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        self.index.reload()
+        vocabulary = {
+            word: freq
+            for word, freq in self.index.searcher().terms_with_prefix("exact", "")
+            if word.isalpha()
+        }
+        return self.index, vocabulary
 
 
 def _register(index: tantivy.Index) -> None:
@@ -104,21 +162,11 @@ def _register(index: tantivy.Index) -> None:
 
 
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
-    index = tantivy.Index(schema(), path=str(path) if path else None)
-    _register(index)
-    threads, heap = (1, 64_000_000) if len(library) < _SMALL_LIBRARY else (2, 600_000_000)
-    writer = index.writer(heap_size=heap, num_threads=threads)
-    for doc in _documents(library):
-        writer.add_document(doc)
-    writer.commit()
-    writer.wait_merging_threads()
-    index.reload()
-    vocabulary = {
-        word: freq
-        for word, freq in index.searcher().terms_with_prefix("exact", "")
-        if word.isalpha()
-    }
-    return index, vocabulary
+    builder = IndexBuilder(path, large=len(library) >= _SMALL_LIBRARY)
+    # Iterating reads a stored library in one sequential scan (no per-id lookups).
+    for cable in library:
+        builder.add(cable.ref_id, indexed_cable(cable))
+    return builder.finish()
 
 
 def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
@@ -135,22 +183,30 @@ def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
     return index, vocabulary
 
 
-def _persisted(
-    library: Library, root: Path, key: str
-) -> tuple[tantivy.Index, dict[str, int], bool]:
-    final = root / key
-    if final.is_dir():
-        opened = _open_existing(final)
-        if opened is not None:
-            return opened[0], opened[1], False
-        shutil.rmtree(final, ignore_errors=True)
+def staging_dir(cache_dir: Path) -> Path:
+    """A fresh directory to build an index in, beside where `install` will put it.
+
+    Built aside and renamed into place, so a crash never leaves a half index that
+    a later start would trust.
+    """
+    root = cache_dir / "search"
     root.mkdir(parents=True, exist_ok=True)
-    # Built aside and renamed into place, so a crash never leaves a half index
-    # that a later start would trust.
-    staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
-    index, vocabulary = _build(library, staging)
-    (staging / _VOCABULARY).write_text(json.dumps(vocabulary), "utf-8")
+    return Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+
+
+def install(
+    cache_dir: Path,
+    staging: Path,
+    library: Library,
+    built: tuple[tantivy.Index, dict[str, int]],
+) -> IndexHandle:
+    """Move the index built in `staging` into place as the index of `library`."""
+    root = cache_dir / "search"
+    key = index_key(library)
+    final = root / key
+    (staging / _VOCABULARY).write_text(json.dumps(built[1]), "utf-8")
     (staging / _META).write_text(json.dumps({"schema": SCHEMA_VERSION, "key": key}), "utf-8")
+    shutil.rmtree(final, ignore_errors=True)  # an unreadable index of the same name
     try:
         os.replace(staging, final)
     except OSError:  # another process won the race: use its copy
@@ -158,25 +214,30 @@ def _persisted(
         opened = _open_existing(final)
         if opened is None:
             raise
-        return opened[0], opened[1], False
+        return IndexHandle(opened[0], Speller(opened[1]), key, built_now=False)
     for stale in root.iterdir():
         if stale.name != key and not stale.name.startswith("."):
             shutil.rmtree(stale, ignore_errors=True)
     index = tantivy.Index.open(str(final))
     _register(index)
     index.reload()
-    return index, vocabulary, True
+    return IndexHandle(index, Speller(built[1]), key, built_now=True)
+
+
+def _persisted(library: Library, cache_dir: Path) -> IndexHandle:
+    key = index_key(library)
+    opened = _open_existing(cache_dir / "search" / key)
+    if opened is not None:
+        return IndexHandle(opened[0], Speller(opened[1]), key, built_now=False)
+    staging = staging_dir(cache_dir)
+    return install(cache_dir, staging, library, _build(library, staging))
 
 
 def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
-    key = index_key(library)
-    if cache_dir is None:
-        index, vocabulary = _build(library, None)
-        return IndexHandle(index, Speller(vocabulary), key, built_now=True)
-    try:
-        index, vocabulary, built = _persisted(library, cache_dir / "search", key)
-    except OSError:
-        # An unusable cache directory costs a rebuild at each start, not the search.
-        index, vocabulary = _build(library, None)
-        built = True
-    return IndexHandle(index, Speller(vocabulary), key, built_now=built)
+    if cache_dir is not None:
+        try:
+            return _persisted(library, cache_dir)
+        except OSError:
+            pass  # an unusable cache directory costs a rebuild at each start, not the search
+    index, vocabulary = _build(library, None)
+    return IndexHandle(index, Speller(vocabulary), index_key(library), built_now=True)

@@ -9,12 +9,12 @@ from bot.cables.library import Library
 from bot.cables.store import (
     StoredLibrary,
     StoreWriter,
-    load_library_cached,
     load_stored_library,
     open_store,
 )
 from bot.chat.dispatch import dispatch
 from bot.chat.state import AppState
+from bot.search.index import load_searchable
 from tests.scale.conftest import RAW
 
 
@@ -99,6 +99,6 @@ def test_an_abandoned_build_leaves_nothing_behind(tmp_path: Path) -> None:
 def test_an_unwritable_cache_falls_back_to_memory(tmp_path: Path, raw_in_memory: Library) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be")
-    library = load_library_cached([RAW], blocker)
+    library = load_searchable([RAW], blocker).library
     assert not isinstance(library, StoredLibrary)
     assert library.ids() == raw_in_memory.ids()
