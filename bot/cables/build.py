@@ -36,7 +36,8 @@ from bot.cables.structure.signer import split_signer
 from bot.cables.structure.spans import FoundSpan, find_comments, find_summary
 from bot.cables.structure.withheld import cut_withheld
 
-_PARTIAL = re.compile(r"^\s*This record is a partial extract of the original cable\..*$", re.M)
+_PARTIAL_NOTE = "This record is a partial extract of the original cable."
+_PARTIAL = re.compile(r"^\s*" + re.escape(_PARTIAL_NOTE) + ".*$", re.M)
 _BANNER_CLASSES = (
     ("TOP SECRET", "TOP SECRET"),
     ("SECRET", "SECRET"),
@@ -55,6 +56,15 @@ def _banner_classification(banner: str | None) -> str:
         if squeezed.startswith(printed.replace(" ", "")):
             return name
     return ""
+
+
+def _has_partial_note(text: str) -> bool:
+    # The literal test first: the anchored regex would try every line of every body.
+    return _PARTIAL_NOTE in text and _PARTIAL.search(text) is not None
+
+
+def _without_partial_note(body: str) -> str:
+    return _PARTIAL.sub("", body, count=1) if _PARTIAL_NOTE in body else body
 
 
 def _references(
@@ -124,8 +134,8 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         wl_id, months, (raw.created.year, raw.created.month) if raw.created else None
     )
     url = cable_url(wl_id, *ym) if ym else ""
-    partial = bool(_PARTIAL.search(raw.header) or _PARTIAL.search(raw.body[:2000]))
-    lines, withheld = cut_withheld(clean_lines(_PARTIAL.sub("", raw.body, count=1)))
+    partial = _has_partial_note(raw.header) or _has_partial_note(raw.body[:2000])
+    lines, withheld = cut_withheld(clean_lines(_without_partial_note(raw.body)))
     lines = split_glued_fields(drop_distribution_captions(remove_page_markers(lines)))
     zone = parse_header(lines)
     start = strip_captions(lines, zone.body_start)

@@ -141,11 +141,12 @@ def clean_subject(text: str) -> str:
 def split_glued_fields(lines: list[str]) -> list[str]:
     """Header lines with each field on a line of its own."""
     out: list[str] = []
-    for n, line in enumerate(lines):
-        if n < _HEADER_LINES and ":" in line and _is_field(line) and _GLUED_FIELD.search(line, 5):
+    for line in lines[:_HEADER_LINES]:
+        if ":" in line and _is_field(line) and _GLUED_FIELD.search(line, 5):
             out.extend(_GLUED_FIELD.split(line))
         else:
             out.append(line)
+    out.extend(lines[_HEADER_LINES:])
     return out
 
 

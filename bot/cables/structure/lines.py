@@ -11,26 +11,55 @@ import re
 
 _SIPDIS_LINE = re.compile(r"^[ \t]*SIPDIS[ \t]*$")
 # SIPDIS glued to the start of a wrapped line (00HARARE6677: "SIPDIS SCENARIOS UNDER").
-_SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])", re.M)
+_SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])")
 
 
 def clean_lines(text: str) -> list[str]:
     """Lines without `\\r`, trailing whitespace or leading pilcrows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("¶", "")
-    lines = [line.rstrip() for line in text.split("\n")]
+    lines = list(map(str.rstrip, text.split("\n")))
     if text.count("\\\n") * 2 > len(lines):
         # a database dump with `\` ending every line (cablemap's 07BERN881 page)
         return [line.removesuffix("\\").rstrip() for line in lines]
     return lines
 
 
+def lines_containing(lines: list[str], *needles: str) -> list[int]:
+    """Indices of the lines that contain any of `needles`, in order.
+
+    Substring searches of the joined text instead of a Python test per line: the
+    passes look for things (markers, captions, cuts) that only a few lines have.
+    """
+    text = "\n".join(lines)
+    hits: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            hits.append(at)
+            line_end = text.find("\n", at)  # one hit per line is enough
+            at = text.find(needle, line_end) if line_end >= 0 else -1
+    hits.sort()
+    found: list[int] = []
+    line = previous = 0
+    for at in hits:
+        line += text.count("\n", previous, at)
+        previous = at
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def drop_distribution_captions(lines: list[str]) -> list[str]:
     """Remove SIPDIS captions that the distribution system scattered through the body
     (whole lines, so a heading framed by rules stays framed)."""
-    text = "\n".join(lines)
-    if "SIPDIS" not in text:
+    found = lines_containing(lines, "SIPDIS")
+    if not found:
         return lines
-    text = _SIPDIS_PREFIX.sub(r"\1", text)
-    return [
-        line for line in text.split("\n") if "SIPDIS" not in line or not _SIPDIS_LINE.match(line)
-    ]
+    kept = list(lines)
+    for i in reversed(found):  # from the end, so deleting keeps the earlier indices
+        line = _SIPDIS_PREFIX.sub(r"\1", lines[i])
+        if _SIPDIS_LINE.match(line):
+            del kept[i]
+        else:
+            kept[i] = line
+    return kept

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.cables.structure.lines import lines_containing
+
 _CLASS_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
 _NEW_MARKER_LINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .'()-]*? \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
@@ -20,7 +22,6 @@ _NEW_MARKER_LINE = re.compile(
 # Inline, only one station word may precede the 8-digit serial, so that upper-case
 # text before the marker is never eaten.
 _NEW_MARKER_INLINE = re.compile(r"[ \t]*\b[A-Z][A-Z'.-]+ \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
-_ANY_NEW_MARKER = re.compile(r"\S \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _OLD_MARKER = re.compile(
     r"\bPAGE (\d{2,3})\s+[A-Z][A-Z .]*?\s+\d{3,6}\s+\d\d\s+OF\s+\d\d\s+\d{6}Z[ \t]*"
 )
@@ -38,6 +39,8 @@ _FM_LINE = re.compile(r"^\s*FM [A-Z]")
 _FIELD = re.compile(r"^\s*(?:E\.?\s?O\.?\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b)", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”)]\s*$")
 _SECTION_LOOKAHEAD = 40
+# A line without any of these is plain text to `_MarkerRemover._line`.
+_MARKER_WORDS = (" OF ", "PAGE ", "SECTION")
 
 
 def _should_join(previous: str, following: str) -> bool:
@@ -70,10 +73,6 @@ def _pop_repeated_routing(out: list[str]) -> None:
 class _MarkerRemover:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        text = "\n".join(lines)
-        # Most cables have neither old-style nor inline markers: skip those searches.
-        self.has_old = "PAGE " in text
-        self.has_inline = " OF 0" in text and _ANY_NEW_MARKER.search(text) is not None
         self.out: list[str] = []
         self.join_pending = False
         self.seen_tails: set[str] = set()
@@ -82,20 +81,34 @@ class _MarkerRemover:
         self.seen_field = False
 
     def run(self) -> list[str]:
-        for i, line in enumerate(self.lines):
+        lines = self.lines
+        marked = lines_containing(lines, *_MARKER_WORDS)
+        marked.append(len(lines))
+        k = i = 0
+        while i < len(lines):
             if i < self.skip_until:
-                continue
+                i = self.skip_until
             if i == self.skip_until:
                 self.in_repeated_header = True
                 self.seen_field = False
+                i += 1
                 continue
-            self._line(i, line)
+            if not (self.join_pending or self.in_repeated_header):
+                # Plain text up to the next line with a marker word: copied as it is.
+                while marked[k] < i:
+                    k += 1
+                self.out.extend(lines[i : marked[k]])
+                i = marked[k]
+                if i == len(lines):
+                    break
+            self._line(i, lines[i])
+            i += 1
         return self.out
 
     def _line(self, i: int, line: str) -> None:
         # Substring tests first: most lines are text and skip every regex below.
         marker_like = " OF " in line or "PAGE " in line
-        old = _OLD_MARKER.search(line) if self.has_old and "PAGE " in line else None
+        old = _OLD_MARKER.search(line) if "PAGE " in line else None
         if old is not None and _NEW_MARKER_LINE.match(line):
             old = None
         if old is not None:
@@ -114,7 +127,7 @@ class _MarkerRemover:
                 self.out.pop()
             self.join_pending = True
             return
-        if self.has_inline and marker_like and "00" in line:
+        if marker_like and "00" in line:
             line = _NEW_MARKER_INLINE.sub("", line)
         self._text(line)
 

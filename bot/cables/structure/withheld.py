@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.cables.structure.labels import find_label
+from bot.cables.structure.lines import lines_containing
 from bot.cables.structure.signer import split_signer
 
 _CUT = re.compile(r"\S\s?\.\.\.\s*$")
@@ -33,8 +34,9 @@ def cut_withheld(lines: list[str]) -> tuple[list[str], bool]:
     ends `TRIVELLI` then `DANIEL ORTEGA AN...`; 08BRASILIA674 a line of dots): it is
     dropped and the body is complete. A cut inside a page marker drops the marker, a cut
     right after a label (09LIMA1191 `¶1. ...`) the label: no paragraph has no text."""
-    for i, line in enumerate(lines):
-        if "..." not in line or not (_DOTS_ONLY.match(line) or _CUT.search(line)):
+    for i in lines_containing(lines, "..."):
+        line = lines[i]
+        if not (_DOTS_ONLY.match(line) or _CUT.search(line)):
             continue
         following = next((later for later in lines[i + 1 :] if later.strip()), None)
         if following is not None and not _FOREIGN_START.match(following):
