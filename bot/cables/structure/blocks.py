@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.cables.structure.labels import Label, find_label
+from bot.cables.structure.labels import Label, find_label, may_start_label
 
 _RULE = re.compile(r"^\s*[-_=]{3,}[\s\-_=]*$|^\s*-\s*$")
+_RULE_START = "-_="  # every rule starts with one of these: most lines skip the regex
 
 
 @dataclass(slots=True)
@@ -26,15 +27,16 @@ def split_blocks(lines: list[str]) -> list[Block]:
     current: Block | None = None
     rule_pending = False
     for line in lines:
-        if not line.strip() or _RULE.match(line):
-            is_rule = bool(line.strip())
+        stripped = line.strip()
+        if not stripped or (stripped[0] in _RULE_START and _RULE.match(line)):
+            is_rule = bool(stripped)
             if current is not None:
                 current.rule_after = current.rule_after or is_rule
                 blocks.append(current)
                 current = None
-            rule_pending = is_rule or (rule_pending and not line.strip())
+            rule_pending = rule_pending or is_rule
             continue
-        label = find_label(line)
+        label = find_label(line) if may_start_label(stripped) else None
         if current is None:
             current = Block(lines=[line], label=label, rule_before=rule_pending)
             rule_pending = False

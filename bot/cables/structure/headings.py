@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 
 from bot.cables.structure.blocks import Block
 
@@ -32,8 +33,9 @@ def _heading_text(lines: list[str]) -> str:
     return " ".join(" ".join(lines).split()).rstrip(":").strip()
 
 
-def heading_of(block: Block, mixed_case: bool) -> str | None:
-    """The heading a block stands for, or None when it is text."""
+def heading_of(block: Block, mixed_case: Callable[[], bool]) -> str | None:
+    """The heading a block stands for, or None when it is text. `mixed_case` tells
+    whether the whole body is mixed case; asked last, as counting its letters costs."""
     if block.label is not None or len(block.lines) > 2:
         return None
     text = _heading_text(block.lines)
@@ -45,9 +47,9 @@ def heading_of(block: Block, mixed_case: bool) -> str | None:
         return text
     if (
         len(block.lines) == 1
-        and mixed_case
         and text.isupper()
         and sum(c.isalpha() for c in text) >= 3
+        and mixed_case()
     ):
         return text
     return None

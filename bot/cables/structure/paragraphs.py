@@ -9,7 +9,9 @@ text is lost. A numbered paragraph after a lettered run closes that run's sectio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from bot.cables.structure.blocks import Block, split_blocks
 from bot.cables.structure.headings import heading_of, is_mixed_case
@@ -160,7 +162,7 @@ class _Assembler:
             self.body.sections[-1][1].append(index)
         self.open = paragraph
 
-    def feed(self, block: Block, mixed_case: bool) -> None:
+    def feed(self, block: Block, mixed_case: Callable[[], bool]) -> None:
         heading = heading_of(block, mixed_case)
         if heading is not None:
             self.heading(heading)
@@ -178,7 +180,7 @@ class _Assembler:
 
 
 def parse_body(lines: list[str]) -> ParsedBody:
-    mixed_case = is_mixed_case("\n".join(lines))
+    mixed_case = cache(lambda: is_mixed_case("\n".join(lines)))
     assembler = _Assembler()
     for block in split_blocks(lines):
         assembler.feed(block, mixed_case)
