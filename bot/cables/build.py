@@ -33,7 +33,7 @@ from bot.cables.structure.permalinks import paragraph_links, section_keys
 from bot.cables.structure.references import cited_in_text, parse_references
 from bot.cables.structure.routing import parse_routing
 from bot.cables.structure.signer import split_signer
-from bot.cables.structure.spans import FoundSpan, find_comments, find_summary
+from bot.cables.structure.spans import BodyText, FoundSpan, find_comments, find_summary
 from bot.cables.structure.withheld import cut_withheld
 
 _PARTIAL_NOTE = "This record is a partial extract of the original cable."
@@ -143,6 +143,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     body_lines, signer = split_signer(lines[start:])
     body = parse_body(body_lines)
     texts = [p.text for p in body.paragraphs]
+    text = BodyText(texts)
     headings = [p.section for p in body.paragraphs]
     routing = parse_routing(raw.header) if raw.header.strip() else None
     return Cable(
@@ -156,11 +157,11 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         routing=routing,
         subject=zone.subject or (raw.title or "").strip(),
         tags=zone.tags,
-        references=_references(raw, zone, "\n\n".join(texts), ym, months),
-        summary=_span(find_summary(texts, headings), body.paragraphs),
+        references=_references(raw, zone, text.full, ym, months),
+        summary=_span(find_summary(text, headings), body.paragraphs),
         comments=[
             span
-            for found in find_comments(texts, headings)
+            for found in find_comments(text, headings)
             if (span := _span(found, body.paragraphs)) is not None
         ],
         signer=signer,

@@ -9,6 +9,7 @@ text is lost. A numbered paragraph after a lettered run closes that run's sectio
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +19,8 @@ from bot.cables.structure.headings import heading_of, is_mixed_case
 from bot.cables.structure.labels import leading_marking
 
 _BULLET = re.compile(r"^\s*(?:-{1,2}|\*|\u2022|o|\(?[a-z0-9]{1,3}\)|[a-z]\.)\s")
+# What a bullet can start with: the regex runs only on such lines.
+_BULLET_START = frozenset("-*\u2022(" + string.ascii_lowercase + string.digits)
 # Column gaps; three spaces after a full stop are only sentence spacing.
 _TABLE = re.compile(r"[^\s.?!] {3,}\S")
 # Hard wraps fall at 60-70 columns; a shorter line inside a block ends on purpose.
@@ -63,8 +66,8 @@ def join_block(lines: list[str]) -> str:
         keep_break = (
             table
             or previous_table
-            or _BULLET.match(line) is not None
             or (previous_length < _SHORT_LINE and not text[:1].islower())
+            or (text[0] in _BULLET_START and _BULLET.match(line) is not None)
         )
         if out and not keep_break:
             out[-1] = f"{out[-1]} {text}"
