@@ -69,14 +69,16 @@ class HeaderZone:
     body_start: int = 0
 
 
+def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One regex matching where any of `patterns` matches (one call instead of several)."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+
+
+_FIELD = _either(_EO, _TAGS, _SUBJECT, _REF, _CLASSIFIED_BY)
+
+
 def _is_field(line: str) -> bool:
-    return bool(
-        _EO.match(line)
-        or _TAGS.match(line)
-        or _SUBJECT.match(line)
-        or _REF.match(line)
-        or _CLASSIFIED_BY.match(line)
-    )
+    return _FIELD.match(line) is not None
 
 
 def _opens_text(line: str) -> bool:

@@ -16,9 +16,12 @@ _SIPDIS_PREFIX = re.compile(r"^([ \t]*)SIPDIS (?=[A-Za-z])")
 
 def clean_lines(text: str) -> list[str]:
     """Lines without `\\r`, trailing whitespace or leading pilcrows."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("¶", "")
+    # Single-character tests first: they are much faster than the longer searches.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\xa0", " ").replace("¶", "")
     lines = list(map(str.rstrip, text.split("\n")))
-    if text.count("\\\n") * 2 > len(lines):
+    if "\\" in text and text.count("\\\n") * 2 > len(lines):
         # a database dump with `\` ending every line (cablemap's 07BERN881 page)
         return [line.removesuffix("\\").rstrip() for line in lines]
     return lines
