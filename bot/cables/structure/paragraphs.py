@@ -40,7 +40,7 @@ class ParsedParagraph:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(join_block(lines) for lines in self.blocks if lines)
+        return "\n\n".join([join_block(lines) for lines in self.blocks if lines])
 
 
 @dataclass(slots=True)
@@ -55,7 +55,8 @@ class ParsedBody:
 def join_block(lines: list[str]) -> str:
     """Unwrap hard-wrapped lines; keep line breaks before bullets, after short lines
     and in tables."""
-    out: list[str] = []
+    rows: list[list[str]] = []  # output lines, as the pieces unwrapped into each
+    row: list[str] | None = None
     previous_table = False
     previous_length = 0
     for line in lines:
@@ -66,15 +67,17 @@ def join_block(lines: list[str]) -> str:
         keep_break = (
             table
             or previous_table
-            or (previous_length < _SHORT_LINE and not text[:1].islower())
+            or (previous_length < _SHORT_LINE and not text[0].islower())
             or (text[0] in _BULLET_START and _BULLET.match(line) is not None)
         )
-        if out and not keep_break:
-            out[-1] = f"{out[-1]} {text}"
+        if row is not None and not keep_break:
+            row.append(text)
         else:
-            out.append(line.rstrip() if table else text)
-        previous_table, previous_length = table, len(text)
-    return "\n".join(out)
+            row = [line.rstrip() if table else text]
+            rows.append(row)
+        previous_table = table
+        previous_length = len(text)
+    return "\n".join([" ".join(row) for row in rows])
 
 
 class _Assembler:
