@@ -19,6 +19,7 @@ from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
 from bot.search.query import Concept, ParsedQuery, filter_query, flat_query, full_query, parse
 from bot.search.text import normalise, stemmed_analyzer
+from bot.search.variants import idf
 
 if TYPE_CHECKING:
     from bot.search.store import IndexHandle
@@ -98,7 +99,7 @@ class CableSearchEngine:
             if not cables:
                 return Ranking(parsed, [])
             restriction = tantivy.Query.term_set_query(self._schema, "ref", cables)
-        scored = full_query(self._schema, parsed, restriction)
+        scored = full_query(self._schema, parsed, restriction, self._handle.variants)
         found = self._searcher.search(scored, max(limit, RERANK_DEPTH))
         ranked = []
         for score, address in found.hits:
@@ -131,8 +132,8 @@ class CableSearchEngine:
                 term: weights[term]
                 for concept in parsed.concepts
                 for alt in concept.alternatives
-                if all(t in found for _, t in alt)
-                for _, term in alt
+                if all(t.stem in found for t in alt)
+                for term in (t.stem for t in alt)
             }
             hits.append(
                 Hit(
@@ -158,13 +159,15 @@ class CableSearchEngine:
         # hardly tell cables apart and cost the most to scan: left to the full
         # query, unless the question has nothing rarer.
         def weight(concept: Concept) -> float:
-            return max(self._idf(t) for alt in concept.alternatives for _, t in alt)
+            return max(self._idf(t.stem) for alt in concept.alternatives for t in alt)
 
         words = [c for c in parsed.concepts if not c.bonus]
         rare = {id(c) for c in words if weight(c) >= self._common_idf}
         keep = (lambda c: id(c) in rare) if rare else (lambda c: True)
         found = self._searcher.search(
-            flat_query(self._schema, parsed, keep), CANDIDATE_PARAGRAPHS, count=False
+            flat_query(self._schema, parsed, keep, self._handle.variants),
+            CANDIDATE_PARAGRAPHS,
+            count=False,
         )
         return sorted({self._searcher.doc(address)["ref"][0] for _, address in found.hits})
 
@@ -176,7 +179,7 @@ class CableSearchEngine:
             if concept.bonus:
                 continue
             weight = concept.weight * max(
-                self._idf(term) for alt in concept.alternatives for _, term in alt
+                self._idf(t.stem) for alt in concept.alternatives for t in alt
             )
             total += weight
             if _holds(found, concept):
@@ -210,8 +213,10 @@ class CableSearchEngine:
         return frozenset(self._analyzer.analyze(normalise(text)))
 
     def _compute_idf(self, term: str) -> float:
-        df = self._searcher.doc_freq("body", term)
-        return math.log(1.0 + (self._total - df + 0.5) / (df + 0.5))
+        df = self._handle.variants.paragraphs(term)
+        if df is None:  # not a word of letters: indexed as written
+            df = self._searcher.doc_freq("body", term)
+        return idf(df, self._total)
 
     def _paragraph_terms(self, ref_id: str, index: int) -> frozenset[str]:
         """Index terms of a paragraph, its heading and its cable's fields."""
@@ -224,4 +229,4 @@ class CableSearchEngine:
 
 
 def _holds(terms: frozenset[str], concept: Concept) -> bool:
-    return any(all(term in terms for _, term in alt) for alt in concept.alternatives)
+    return any(all(t.stem in terms for t in alt) for alt in concept.alternatives)

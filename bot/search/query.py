@@ -5,6 +5,10 @@ abbreviation or spelled-out form found), each a set of alternative index-term
 sequences. Every alternative is searched in the paragraph text, its section
 heading and its cable's subject, id, origin and tags, with boosts.
 
+Paragraph text is indexed as written: a term reaches it through every form of the
+word that the cables use (`Variants`), the word as typed scoring extra, and a
+phrase matches the words as written.
+
 Words in double quotes are also a required phrase: the paragraph's own text (or its
 heading) must hold them in that order, as `"chicken street"` asks; the cable's
 fields can steer unquoted words only.
@@ -16,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 import tantivy
 
@@ -23,11 +28,16 @@ from bot.search.abbreviations import expansions
 from bot.search.api import SearchFilters
 from bot.search.spelling import Speller
 from bot.search.text import WORD, normalise, plain_analyzer, stem
+from bot.search.variants import Variants
 
 # Field boosts: a heading or subject word says more about a paragraph than a body word.
 FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "cable": 0.8}
 # Bonus for the very word the user typed, on top of its stem's match.
 EXACT_BOOST = 1.0
+# A paragraph using several forms of a word scores its best form's match plus this
+# share of the others', as a stem's repeats saturate: summing them in full made
+# paragraphs that merely repeat a word outscore the one that answers (`make eval`).
+FORMS_TIE_BREAKER = 0.3
 # A question is read up to this many words (a pasted page must not stall search).
 MAX_WORDS = 64
 # Two neighbouring words of the question found together (slop 1) earn this much more.
@@ -39,14 +49,21 @@ _PLAIN = plain_analyzer()
 # quote left off ends the phrase at the end of the question.
 _QUOTED = re.compile(r'"([^"]*)"?')
 
-Phrase = tuple[tuple[int, str], ...]  # (position offset, index term)
+
+class Term(NamedTuple):
+    offset: int  # position in its phrase (stop words leave gaps)
+    stem: str  # the index term in headings and cable fields, and what excerpts bold
+    word: str  # as written, lower-cased: how paragraph text is indexed
+
+
+Phrase = tuple[Term, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Concept:
     alternatives: tuple[Phrase, ...]
     weight: float = 1.0
-    # The word as the user wrote it (corrected), matched unstemmed in `exact`.
+    # The word as the user wrote it (corrected): scores extra where the text has it.
     exact: str | None = None
     # Only adds score (word pairs, abbreviations of spelled-out forms): not counted
     # when judging how well a hit matches.
@@ -66,14 +83,14 @@ class ParsedQuery:
 
 
 def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
-    """Index terms of consecutive words with their positions (stop words leave gaps)."""
-    out: list[tuple[int, str]] = []
+    """Terms of consecutive words with their positions (stop words leave gaps)."""
+    out: list[Term] = []
     for offset, word in enumerate(words):
         term = stem(word)
         if term is not None:
-            out.append((offset, term))
-    first = out[0][0] if out else 0
-    return tuple((offset - first, term) for offset, term in out)
+            out.append(Term(offset, term, word))
+    first = out[0].offset if out else 0
+    return tuple(t._replace(offset=t.offset - first) for t in out)
 
 
 def _quoted_positions(text: str) -> list[set[int]]:
@@ -114,18 +131,18 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
         term = stem(word)
         if term is None:
             continue
-        alternatives: list[Phrase] = [((0, term),)]
+        alternatives: list[Phrase] = [(Term(0, term, word),)]
         extra = stem(extras[i]) if i in extras else None
         if extra is not None and extra != term:
-            alternatives.append(((0, extra),))
+            alternatives.append((Term(0, extra, extras[i]),))
         by_position[i] = Concept(tuple(alternatives), exact=word, guessed=i in fixes)
     concepts = list(by_position.values())
     positions = sorted(by_position)
     for a, b in pairwise(positions):
         if b - a <= 2 and PAIR_WEIGHT > 0:
             pair = (
-                (0, by_position[a].alternatives[0][0][1]),
-                (b - a, by_position[b].alternatives[0][0][1]),
+                by_position[a].alternatives[0][0],
+                by_position[b].alternatives[0][0]._replace(offset=b - a),
             )
             concepts.append(Concept((pair,), PAIR_WEIGHT, bonus=True))
     for found in expansions(written, corrected):
@@ -141,7 +158,7 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
             # A spelled-out form also finds its abbreviation: a way to match, not a
             # requirement, so it does not count against a hit's coverage.
             concepts.append(Concept(alts, _EXPANSION_WEIGHT, bonus=True))
-    terms = {t for concept in concepts for alt in concept.alternatives for _, t in alt}
+    terms = {t.stem for concept in concepts for alt in concept.alternatives for t in alt}
     phrases = [p for group in quoted if (p := _phrase([lowered[i] for i in sorted(group)]))]
     shown = None
     if fixes:
@@ -150,36 +167,64 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
     return ParsedQuery(concepts, shown, terms, phrases)
 
 
-def _field_query(schema: tantivy.Schema, name: str, phrase: Phrase, slop: int = 1) -> tantivy.Query:
-    if len(phrase) == 1:
-        return tantivy.Query.term_query(schema, name, phrase[0][1])
-    if name == "body":
-        return tantivy.Query.phrase_query(schema, name, list(phrase), slop=slop)
-    # Short fields keep no positions (cheaper to index): all the words suffice.
-    return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, tantivy.Query.term_query(schema, name, t)) for _, t in phrase]
+def _any_form(schema: tantivy.Schema, term: Term, variants: Variants) -> tantivy.Query:
+    """Paragraph text holding any form of `term`'s word."""
+    forms = variants.forms(term.stem, term.word)
+    if len(forms) == 1:
+        return tantivy.Query.term_query(schema, "body", forms[0][0])
+    return tantivy.Query.disjunction_max_query(
+        [
+            tantivy.Query.boost_query(tantivy.Query.term_query(schema, "body", f), weight)
+            for f, weight in forms
+        ],
+        FORMS_TIE_BREAKER,
     )
 
 
+def _field_query(
+    schema: tantivy.Schema, name: str, phrase: Phrase, variants: Variants, slop: int = 1
+) -> tantivy.Query:
+    if name == "body":
+        if len(phrase) == 1:
+            return _any_form(schema, phrase[0], variants)
+        return tantivy.Query.phrase_query(
+            schema, name, [(t.offset, t.word) for t in phrase], slop=slop
+        )
+    if len(phrase) == 1:
+        return tantivy.Query.term_query(schema, name, phrase[0].stem)
+    # Short fields keep no positions (cheaper to index): all the words suffice.
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, tantivy.Query.term_query(schema, name, t.stem)) for t in phrase]
+    )
+
+
+def _exact(schema: tantivy.Schema, concept: Concept) -> tantivy.Query | None:
+    if concept.exact is None:
+        return None
+    return tantivy.Query.term_query(schema, "body", concept.exact)
+
+
 def _concept_clauses(
-    schema: tantivy.Schema, concept: Concept
+    schema: tantivy.Schema, concept: Concept, variants: Variants
 ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
     clauses = [
         (
             tantivy.Occur.Should,
-            tantivy.Query.boost_query(_field_query(schema, name, alt), boost * concept.weight),
+            tantivy.Query.boost_query(
+                _field_query(schema, name, alt, variants), boost * concept.weight
+            ),
         )
         for alt in concept.alternatives
         for name, boost in FIELD_BOOSTS.items()
     ]
-    if concept.exact is not None:
-        exact = tantivy.Query.term_query(schema, "exact", concept.exact)
+    exact = _exact(schema, concept)
+    if exact is not None:
         clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(exact, EXACT_BOOST)))
     return clauses
 
 
 def _required(
-    schema: tantivy.Schema, parsed: ParsedQuery
+    schema: tantivy.Schema, parsed: ParsedQuery, variants: Variants
 ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
     """One unscored clause per quoted phrase: the exact phrase in the paragraph's text,
     or all its words in its heading (a heading keeps no positions)."""
@@ -189,8 +234,11 @@ def _required(
             tantivy.Query.const_score_query(
                 tantivy.Query.boolean_query(
                     [
-                        (tantivy.Occur.Should, _field_query(schema, "body", phrase, slop=0)),
-                        (tantivy.Occur.Should, _field_query(schema, "heading", phrase)),
+                        (
+                            tantivy.Occur.Should,
+                            _field_query(schema, "body", phrase, variants, slop=0),
+                        ),
+                        (tantivy.Occur.Should, _field_query(schema, "heading", phrase, variants)),
                     ]
                 ),
                 0.0,
@@ -201,25 +249,27 @@ def _required(
 
 
 def flat_query(
-    schema: tantivy.Schema, parsed: ParsedQuery, keep: Callable[[Concept], bool]
+    schema: tantivy.Schema,
+    parsed: ParsedQuery,
+    keep: Callable[[Concept], bool],
+    variants: Variants,
 ) -> tantivy.Query:
-    """The question's single words as plain term queries in body, cable fields and
-    exact words: cheap to evaluate over the whole library (pruned by tantivy).
-    Only the concepts `keep` accepts take part; quoted phrases are required."""
-    clauses = _required(schema, parsed)
+    """The question's single words as plain term queries in body and cable fields, the
+    words as typed once more: cheap to evaluate over the whole library (pruned by
+    tantivy). Only the concepts `keep` accepts take part; quoted phrases are required."""
+    clauses = _required(schema, parsed, variants)
     for concept in parsed.concepts:
         if concept.bonus or not keep(concept):
             continue
         for alt in concept.alternatives:
             if len(alt) == 1:
-                for name in ("body", "cable"):
-                    clauses.append(
-                        (tantivy.Occur.Should, tantivy.Query.term_query(schema, name, alt[0][1]))
-                    )
-        if concept.exact is not None:
-            clauses.append(
-                (tantivy.Occur.Should, tantivy.Query.term_query(schema, "exact", concept.exact))
-            )
+                clauses.append((tantivy.Occur.Should, _any_form(schema, alt[0], variants)))
+                clauses.append(
+                    (tantivy.Occur.Should, tantivy.Query.term_query(schema, "cable", alt[0].stem))
+                )
+        exact = _exact(schema, concept)
+        if exact is not None:
+            clauses.append((tantivy.Occur.Should, exact))
     return tantivy.Query.boolean_query(clauses)
 
 
@@ -253,12 +303,17 @@ def filter_query(
 
 
 def full_query(
-    schema: tantivy.Schema, parsed: ParsedQuery, restriction: tantivy.Query | None
+    schema: tantivy.Schema,
+    parsed: ParsedQuery,
+    restriction: tantivy.Query | None,
+    variants: Variants,
 ) -> tantivy.Query:
     """All clauses in one flat boolean query (nesting one per concept scored the
     same but made tantivy's union slower), restricted to `restriction`."""
-    clauses = [c for concept in parsed.concepts for c in _concept_clauses(schema, concept)]
-    clauses += _required(schema, parsed)
+    clauses = [
+        c for concept in parsed.concepts for c in _concept_clauses(schema, concept, variants)
+    ]
+    clauses += _required(schema, parsed, variants)
     if restriction is not None:
         clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(restriction, 0.0)))
     return tantivy.Query.boolean_query(clauses, minimum_number_should_match=1)

@@ -23,10 +23,19 @@ import tantivy
 from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.search.spelling import Speller
-from bot.search.text import PLAIN, STEMMED, normalise, plain_analyzer, stemmed_analyzer
+from bot.search.text import (
+    PLAIN,
+    STEMMED,
+    WORDS,
+    normalise,
+    plain_analyzer,
+    stemmed_analyzer,
+    words_analyzer,
+)
+from bot.search.variants import Variants
 
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
@@ -38,18 +47,25 @@ _SMALL_LIBRARY = 5_000
 class IndexHandle:
     index: tantivy.Index
     speller: Speller
+    variants: Variants
     key: str
     built_now: bool
+
+    @classmethod
+    def of(
+        cls, index: tantivy.Index, vocabulary: dict[str, int], key: str, built_now: bool
+    ) -> IndexHandle:
+        total = max(int(index.searcher().num_docs), 1)
+        return cls(index, Speller(vocabulary), Variants(vocabulary, total), key, built_now)
 
 
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_text_field("body", tokenizer_name=STEMMED, index_option="position")
+    # Words as written: a question's stem reaches them through `Variants`, the word
+    # as typed can outrank its other forms, and the term list is the spelling vocabulary.
+    builder.add_text_field("body", tokenizer_name=WORDS, index_option="position")
     for name in ("heading", "cable"):
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
-    # Unstemmed words: exact matches outrank stem-only ones ("trafficker" vs
-    # "trafficking"), and its term list is the spelling vocabulary.
-    builder.add_text_field("exact", tokenizer_name=PLAIN, index_option="freq")
     builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("para", stored=True)
     builder.add_text_field("tag", tokenizer_name="raw", index_option="basic")
@@ -133,7 +149,6 @@ class IndexBuilder:
             doc.add_text("body", body)
             doc.add_text("heading", heading)
             doc.add_text("cable", cable.about)
-            doc.add_text("exact", body)
             doc.add_text("ref", ref_id)
             doc.add_unsigned("para", number)
             for tag in cable.tags:
@@ -150,7 +165,7 @@ class IndexBuilder:
         self.index.reload()
         vocabulary = {
             word: freq
-            for word, freq in self.index.searcher().terms_with_prefix("exact", "")
+            for word, freq in self.index.searcher().terms_with_prefix("body", "")
             if word.isalpha()
         }
         return self.index, vocabulary
@@ -159,6 +174,7 @@ class IndexBuilder:
 def _register(index: tantivy.Index) -> None:
     index.register_tokenizer(STEMMED, stemmed_analyzer())
     index.register_tokenizer(PLAIN, plain_analyzer())
+    index.register_tokenizer(WORDS, words_analyzer())
 
 
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
@@ -214,21 +230,21 @@ def install(
         opened = _open_existing(final)
         if opened is None:
             raise
-        return IndexHandle(opened[0], Speller(opened[1]), key, built_now=False)
+        return IndexHandle.of(opened[0], opened[1], key, built_now=False)
     for stale in root.iterdir():
         if stale.name != key and not stale.name.startswith("."):
             shutil.rmtree(stale, ignore_errors=True)
     index = tantivy.Index.open(str(final))
     _register(index)
     index.reload()
-    return IndexHandle(index, Speller(built[1]), key, built_now=True)
+    return IndexHandle.of(index, built[1], key, built_now=True)
 
 
 def _persisted(library: Library, cache_dir: Path) -> IndexHandle:
     key = index_key(library)
     opened = _open_existing(cache_dir / "search" / key)
     if opened is not None:
-        return IndexHandle(opened[0], Speller(opened[1]), key, built_now=False)
+        return IndexHandle.of(opened[0], opened[1], key, built_now=False)
     staging = staging_dir(cache_dir)
     return install(cache_dir, staging, library, _build(library, staging))
 
@@ -240,4 +256,4 @@ def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
         except OSError:
             pass  # an unusable cache directory costs a rebuild at each start, not the search
     index, vocabulary = _build(library, None)
-    return IndexHandle(index, Speller(vocabulary), index_key(library), built_now=True)
+    return IndexHandle.of(index, vocabulary, index_key(library), built_now=True)

@@ -144,6 +144,7 @@ STOP_WORDS = frozenset(
 
 STEMMED = "cable_en"
 PLAIN = "cable_plain"
+WORDS = "cable_words"
 
 
 def _same_length(text: str) -> str:
@@ -184,8 +185,20 @@ def stemmed_analyzer() -> tantivy.TextAnalyzer:
     )
 
 
+def words_analyzer() -> tantivy.TextAnalyzer:
+    """Lower-cased words as written, stop words out (their positions stay as gaps):
+    the paragraph text, reached by stem through `bot.search.variants`."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.custom_stopword(sorted(STOP_WORDS)))
+        .build()
+    )
+
+
 def plain_analyzer() -> tantivy.TextAnalyzer:
-    """Lower-cased words, unstemmed: the spelling vocabulary and the exact-match filters."""
+    """Lower-cased words, unstemmed, stop words kept: the origin and classification filters."""
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
         .filter(tantivy.Filter.remove_long(40))

@@ -43,7 +43,7 @@ def test_a_phrase_skips_stop_words_but_keeps_their_places(
 ) -> None:
     ranking = engine.rank('"minister of foreign affairs"', SearchFilters(), limit=10)
     [phrase] = ranking.parsed.phrases
-    assert [offset for offset, _ in phrase] == [0, 2, 3]
+    assert [term.offset for term in phrase] == [0, 2, 3]
     # "Minister for Foreign Affairs" (08REYKJAVIK195) has a stop word in that place too.
     assert len(ranking.paragraphs) == 10
     for found in ranking.paragraphs:

@@ -8,7 +8,7 @@ from bot.search.spelling import Speller
 
 def _alternatives(question: str, speller: Speller | None = None) -> set[tuple[str, ...]]:
     parsed = parse(question, speller or Speller({}))
-    return {tuple(t for _, t in alt) for c in parsed.concepts for alt in c.alternatives}
+    return {tuple(t.stem for t in alt) for c in parsed.concepts for alt in c.alternatives}
 
 
 def test_spelled_out_form_also_searches_its_abbreviation() -> None:
