@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.cables.structure.labels import Label, find_label, may_start_label
+from bot.cables.structure.labels import Label, find_label
 
 _RULE = re.compile(r"^\s*[-_=]{3,}[\s\-_=]*$|^\s*-\s*$")
 _RULE_START = "-_="  # every rule starts with one of these: most lines skip the regex
@@ -36,7 +36,13 @@ def split_blocks(lines: list[str]) -> list[Block]:
                 current = None
             rule_pending = rule_pending or is_rule
             continue
-        label = find_label(line) if may_start_label(stripped) else None
+        first = stripped[0]
+        # A label opens with a digit or a capital before `.`/`)` (after blanks and an
+        # optional `¶`): this test spares most lines the label regex.
+        may_be_label = (
+            first.isdigit() or first == "¶" or (first.isupper() and stripped[1:2] in ".)")
+        )
+        label = find_label(line) if may_be_label else None
         if current is None:
             current = Block(lines=[line], label=label, rule_before=rule_pending)
             rule_pending = False

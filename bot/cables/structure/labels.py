@@ -44,16 +44,7 @@ def normalise_marking(printed: str) -> str:
     return f"({inner.upper()})"
 
 
-def may_start_label(start: str) -> bool:
-    """The cheap test that spares most lines the label regex: `start` (a line without
-    its leading blanks) opens with a digit, a pilcrow, or a capital before `.` or `)`."""
-    first = start[:1]
-    return first.isdigit() or first == "¶" or (first.isupper() and start[1:2] in ".)")
-
-
 def find_label(line: str) -> Label | None:
-    if not may_start_label(line.lstrip(" \t¶")):
-        return None
     m = _LABEL.match(line)
     if m is None:
         return None
