@@ -26,7 +26,9 @@ _SITE_ANCHOR = re.compile(r"^[ \t]*¶?[ \t]*(\d+|[A-Z])\.(?:\s|$)")
 _LEADING_MARKING = re.compile(r"^[ \t]*¶?[ \t]*(" + MARKING.pattern + r")[ \t]*", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs twice as much to create, and the body of every
+# cable has many labels. Nothing changes a label once found.
+@dataclass(slots=True)
 class Label:
     """A paragraph label found at a line start."""
 
