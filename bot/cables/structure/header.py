@@ -69,12 +69,24 @@ class HeaderZone:
     body_start: int = 0
 
 
-def _either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
-    """One regex matching where any of `patterns` matches (one call instead of several)."""
-    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+def _either(**patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One regex matching where any of `patterns` matches (one call instead of several);
+    the match's `lastgroup` names the first of them that matches."""
+    return re.compile(
+        "|".join(
+            f"(?P<{name}>(?{'i' if p.flags & re.I else ''}:{p.pattern}))"
+            for name, p in patterns.items()
+        )
+    )
 
 
-_FIELD = _either(_EO, _TAGS, _SUBJECT, _REF, _CLASSIFIED_BY)
+_FIELD = _either(subject=_SUBJECT, tags=_TAGS, ref=_REF, eo=_EO, classified_by=_CLASSIFIED_BY)
+
+
+def _field_kind(line: str) -> str | None:
+    """Which header field `line` opens (`subject`, `tags`, `ref`, `eo`, `classified_by`)."""
+    m = _FIELD.match(line)
+    return m.lastgroup if m is not None else None
 
 
 def _is_field(line: str) -> bool:
@@ -184,19 +196,20 @@ def parse_header(lines: list[str]) -> HeaderZone:
         if not line.strip():
             j += 1
             continue
-        if _SUBJECT.match(line):
+        kind = _field_kind(line)
+        if kind == "subject":
             end = _block_end(lines, j)
             zone.subject = clean_subject(_SUBJECT.sub("", " ".join(lines[j:end]), count=1))
-        elif _TAGS.match(line):
+        elif kind == "tags":
             end = j + 1
             while end < len(lines) and _TAG_LINE.match(lines[end]) and not _is_field(lines[end]):
                 end += 1
             zone.tags = parse_tags(_TAGS.sub("", " ".join(lines[j:end]), count=1))
-        elif _REF.match(line):
+        elif kind == "ref":
             end = _ref_block_end(lines, j)
             ref = " ".join(lines[j:end])
             zone.ref_text = (zone.ref_text + " " + _REF.sub("", ref, count=1)).strip()
-        elif _EO.match(line) or _CLASSIFIED_BY.match(line):
+        elif kind is not None:  # E.O. or Classified By
             end = _block_end(lines, j)
         elif seen_field and _field_follows(lines, j):
             # A subject cut by a blank line (09LONDON1946), an addressee between fields.
@@ -209,9 +222,7 @@ def parse_header(lines: list[str]) -> HeaderZone:
             j += 1
             continue
         seen_field = True
-        last_was_subject = _SUBJECT.match(line) is not None or (
-            last_was_subject and not _is_field(line)
-        )
+        last_was_subject = kind == "subject" or (last_was_subject and kind is None)
         zone.body_start = end
         j = end
     return zone
