@@ -8,6 +8,7 @@ the site and the PDF text put it only before labels).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _SIPDIS_LINE = re.compile(r"^[ \t]*SIPDIS[ \t]*$")
 # SIPDIS glued to the start of a wrapped line (00HARARE6677: "SIPDIS SCENARIOS UNDER").
@@ -27,6 +28,13 @@ def clean_lines(text: str) -> list[str]:
     return lines
 
 
+@cache
+def _literal(needle: str) -> re.Pattern[str]:
+    """`needle` as a regex: the regex engine finds a needle that opens with a letter or
+    punctuation faster than `str.find` does (measured: a third less time on the bodies)."""
+    return re.compile(re.escape(needle))
+
+
 def lines_containing(lines: list[str], *needles: str) -> list[int]:
     """Indices of the lines that contain any of `needles`, in order.
 
@@ -36,11 +44,12 @@ def lines_containing(lines: list[str], *needles: str) -> list[int]:
     text = "\n".join(lines)
     hits: list[int] = []
     for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            hits.append(at)
-            line_end = text.find("\n", at)  # one hit per line is enough
-            at = text.find(needle, line_end) if line_end >= 0 else -1
+        search = _literal(needle).search
+        hit = search(text)
+        while hit is not None:
+            hits.append(hit.start())
+            line_end = text.find("\n", hit.start())  # one hit per line is enough
+            hit = search(text, line_end) if line_end >= 0 else None
     hits.sort()
     found: list[int] = []
     line = previous = 0

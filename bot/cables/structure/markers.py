@@ -39,8 +39,9 @@ _FM_LINE = re.compile(r"^\s*FM [A-Z]")
 _FIELD = re.compile(r"^\s*(?:E\.?\s?O\.?\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b)", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”)]\s*$")
 _SECTION_LOOKAHEAD = 40
-# A line without any of these is plain text to `_MarkerRemover._line`.
-_MARKER_WORDS = (" OF ", "PAGE ", "SECTION")
+# A line without any of these is plain text to `_MarkerRemover._line` (which looks for
+# ` OF `: `OF ` finds those lines and a few more, faster, see `lines_containing`).
+_MARKER_WORDS = ("OF ", "PAGE ", "SECTION")
 
 
 def _should_join(previous: str, following: str) -> bool:
