@@ -23,6 +23,9 @@ def year_of(two_digits: str) -> int:
     return 1900 + y if y > 10 else 2000 + y
 
 
+_YEARS = {f"{y:02d}": year_of(f"{y:02d}") for y in range(100)}
+
+
 @dataclass(slots=True)
 class MonthTable:
     months: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -68,20 +71,28 @@ class MonthTable:
         return self._stations
 
 
+def _year(prefix: str) -> int:
+    return _YEARS.get(prefix) or (year_of(prefix) if prefix.isdigit() else 0)
+
+
 def parse_month_table(lines: list[str]) -> MonthTable:
+    # Every process that builds cables loads the 251,287 lines once: the loop is kept lean.
     table = MonthTable()
+    months = table.months
     best: dict[tuple[str, int], dict[int, int]] = {}
     for line in lines:
         ref_id, _, month_text = line.strip().partition(",")
         if not ref_id or not month_text.isdigit():
             continue
+        month = int(month_text)
+        year = _year(ref_id[:2])
+        months[ref_id] = (year, month)
         m = _ID.match(ref_id)
-        year = year_of(ref_id[:2]) if ref_id[:2].isdigit() else 0
-        table.months[ref_id] = (year, int(month_text))
         if m:
-            per_month = best.setdefault((m.group(2), year), {})
-            month = int(month_text)
-            per_month[month] = max(per_month.get(month, 0), int(m.group(3)))
+            per_month = best.setdefault((m[2], year), {})
+            serial = int(m[3])
+            if serial >= per_month.get(month, 0):
+                per_month[month] = serial
     for key, per_month in best.items():
         running = 0
         rows: list[tuple[int, int]] = []
