@@ -22,7 +22,7 @@ _WORD = re.compile(r"[A-Z0-9]+")
 _FILLER = frozenset({"THE", "AN", "OF", "ON", "IN", "AND", "TO", "FOR", "WITH", "AT"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs twice as much to create
 class Link:
     key: str
     permalink: str
@@ -41,6 +41,8 @@ def _key_words(heading: str) -> list[str]:
 def section_keys(headings: list[str]) -> list[str]:
     """Short upper-case keys, one per section: the first word of each heading, more words
     on a clash, `-2` for a heading printed a second time (in any case)."""
+    if not headings:
+        return []  # most cables: no Counter to set up
     words = {h: _key_words(h) for h in dict.fromkeys(headings)}
     base: dict[str, str] = {}
     for heading, parts in words.items():
@@ -74,7 +76,7 @@ def paragraph_links(body: ParsedBody, page_url: str, taken: set[str] | None = No
     claims = iter(body.claimed)
     claim = next(claims, None)
     links: list[Link] = []
-    used: Counter[str] = Counter()
+    used: dict[str, int] = {}  # a Counter would call Python code for every new key
     for index, p in enumerate(paragraphs):
         while claim is not None and claim[0] <= index:
             anchored.add(claim[1])
@@ -89,7 +91,7 @@ def paragraph_links(body: ParsedBody, page_url: str, taken: set[str] | None = No
             key = f"{p.parent}.{p.label}"
         else:
             key = p.label
-        used[key] += 1
+        used[key] = used.get(key, 0) + 1
         if used[key] > 1:  # numbering restarted inside one section: `NORTH.A~2`
             key = f"{key}~{used[key]}"
         first = p.label not in anchored
