@@ -3,7 +3,8 @@
 `"row","M/D/YYYY H:MM","REFID","Origin","CLASS","REF1|REF2","header","body"` with
 backslash escapes (`\\"`, `\\'`) instead of doubled quotes and multi-line fields.
 The full file is about 1.7 GB, so `stream` reads records one at a time from an
-open file; nothing but the current record is held in memory.
+open file; nothing but the current record (and the few lines read ahead
+of it) is held in memory.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import itertools
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
@@ -24,6 +26,8 @@ _RECORD_START = re.compile(r'^"(\d+)","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d","')
 _RECORD_START_ANYWHERE = re.compile(_RECORD_START.pattern, re.M)
 _REF_ID = re.compile(r"^\d{2}[A-Z0-9]+$")
 _STAMP = "%m/%d/%Y %H:%M"
+_PLAIN_STAMP = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}) ([0-9]{1,2}):([0-9]{2})")
+_CHUNK_LINES = 256  # read ahead of the parser: a few records at most
 _COLUMNS = 8
 
 # A single body can exceed the csv module's 128 KB default field limit.
@@ -40,26 +44,51 @@ def sniff(head: str) -> bool:
 
 
 class _Lines:
-    """Line iterator that remembers the first line of the record being parsed,
-    so a record the csv parser rejects can still be named by its row number."""
+    """The lines fed to the csv parser, with the first line of any record it has read.
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self._at_record_start = True
-        self.first_line = ""
+    A record the csv parser rejects is named by the row number on its first line. The
+    lines reach the parser in chunks, at C speed (a Python call per line would cost more
+    than the parsing); each chunk is kept until the records starting in it are done.
+    """
 
-    def __iter__(self) -> _Lines:
-        return self
+    def __init__(self, first: str, rest: Iterator[str]) -> None:
+        self._first = first
+        self._rest = rest
+        self._chunks: deque[tuple[int, list[str]]] = deque()  # (index of first line, lines)
 
-    def __next__(self) -> str:
-        line = next(self._lines)
-        if self._at_record_start:
-            self.first_line = line
-            self._at_record_start = False
-        return line
+    def feed(self) -> Iterator[str]:
+        return itertools.chain.from_iterable(self._chunked())
 
-    def next_record(self) -> None:
-        self._at_record_start = True
+    def _chunked(self) -> Iterator[list[str]]:
+        start, chunk = 0, [self._first]
+        while chunk:
+            self._chunks.append((start, chunk))
+            yield chunk
+            start += len(chunk)
+            chunk, error = _read_chunk(self._rest)
+            if error is not None:
+                # Damaged data: the lines before it are parsed first, as line by line.
+                self._chunks.append((start, chunk))
+                yield chunk
+                raise error
+
+    def line(self, index: int) -> str:
+        """Line `index` (0: the first record's first line), already fed to the parser;
+        the chunks before it are dropped, so ask in increasing order."""
+        while self._chunks[0][0] + len(self._chunks[0][1]) <= index:
+            self._chunks.popleft()
+        start, chunk = self._chunks[0]
+        return chunk[index - start]
+
+
+def _read_chunk(lines: Iterator[str]) -> tuple[list[str], Exception | None]:
+    """The next lines, and the error (damaged compressed data) that cut them short."""
+    chunk: list[str] = []
+    try:
+        chunk.extend(itertools.islice(lines, _CHUNK_LINES))  # keeps what came before an error
+    except Exception as error:
+        return chunk, error
+    return chunk, None
 
 
 def _first_record_line(lines: Iterator[str]) -> tuple[str | None, int]:
@@ -88,6 +117,24 @@ def _row_name(path: str, line: str, ordinal: int) -> str:
     return f"{path}#row {m.group(1) if m else ordinal}"
 
 
+def _created(stamp: str) -> datetime:
+    """`M/D/YYYY H:MM`. The regex spares most rows `strptime`, which is slow; anything
+    else, valid or not, is left to `strptime` (which raises ValueError)."""
+    m = _PLAIN_STAMP.fullmatch(stamp)
+    if m is not None:
+        month, day, year, hour, minute = map(int, m.groups())
+        try:
+            return datetime(year, month, day, hour, minute)
+        except ValueError:
+            pass
+    return datetime.strptime(stamp, _STAMP)
+
+
+def _unix_lines(text: str) -> str:
+    # A one-character test first: much faster than looking for the two characters.
+    return text.replace("\r\n", "\n") if "\r" in text else text
+
+
 def _raw(row: list[str], path: str) -> RawCable:
     if len(row) != _COLUMNS:
         raise ValueError(f"{len(row)} columns instead of {_COLUMNS}")
@@ -96,14 +143,14 @@ def _raw(row: list[str], path: str) -> RawCable:
     if not _REF_ID.match(ref_id):
         raise ValueError(f"malformed reference id {ref_id!r}")
     try:
-        created = datetime.strptime(stamp.strip(), _STAMP)
+        created = _created(stamp.strip())
     except ValueError:
         raise ValueError(f"malformed date {stamp!r}") from None
     return RawCable(
         path=path,
         format=SourceFormat.CABLES_CSV,
-        header=header.replace("\r\n", "\n"),
-        body=body.replace("\r\n", "\n"),
+        header=_unix_lines(header),
+        body=_unix_lines(body),
         ref_id=ref_id,
         created=created,
         classification=classification.strip(),
@@ -124,31 +171,33 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
         )
     if first is None:
         return
-    source = _Lines(itertools.chain([first], remaining))
-    reader = csv.reader(source, escapechar="\\", doublequote=False, strict=True)
+    source = _Lines(first, remaining)
+    reader = csv.reader(source.feed(), escapechar="\\", doublequote=False, strict=True)
     ordinal = 0
     while True:
         ordinal += 1
+        start = reader.line_num  # lines read so far: the next record starts there
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            name = _row_name(path, source.first_line, ordinal)
+            first_line = source.line(start)
             reason = str(error)
             if reason == "unexpected end of data":
                 reason = "cut off: the file ends inside a quoted field (closing quote missing)"
             yield RejectedRecord(
-                name, f"unreadable csv record: {reason}", _id_in(source.first_line)
+                _row_name(path, first_line, ordinal),
+                f"unreadable csv record: {reason}",
+                _id_in(first_line),
             )
-            source.next_record()
             continue
-        source.next_record()
-        name = _row_name(path, source.first_line, ordinal)
+        first_line = source.line(start)
+        name = _row_name(path, first_line, ordinal)
         try:
             yield _raw(row, name)
         except ValueError as error:
-            yield RejectedRecord(name, f"bad csv record: {error}", _id_in(source.first_line))
+            yield RejectedRecord(name, f"bad csv record: {error}", _id_in(first_line))
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:
