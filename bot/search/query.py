@@ -2,8 +2,10 @@
 
 The question becomes a list of concepts (one per content word, plus one per
 abbreviation or spelled-out form found), each a set of alternative index-term
-sequences. Every alternative is searched in the paragraph text, its section
-heading and its cable's subject, id, origin and tags, with boosts.
+sequences. Every alternative is searched in the paragraph text and its section
+heading, with boosts. Across the library, the cables to score are chosen first by
+the question's words in paragraph text and in the cables' subject, id, origin and
+tags; re-ranking (`engine.py`) then counts those cable fields in a hit's coverage.
 
 Paragraph text is indexed as written: a term reaches it through every form of the
 word that the cables use (`Variants`), the word as typed scoring extra, and a
@@ -30,8 +32,8 @@ from bot.search.spelling import Speller
 from bot.search.text import WORD, normalise, plain_analyzer, stem
 from bot.search.variants import Variants
 
-# Field boosts: a heading or subject word says more about a paragraph than a body word.
-FIELD_BOOSTS = {"body": 1.0, "heading": 1.5, "cable": 0.8}
+# Field boosts: a heading word says more about a paragraph than a body word.
+FIELD_BOOSTS = {"body": 1.0, "heading": 1.5}
 # Bonus for the very word the user typed, on top of its stem's match.
 EXACT_BOOST = 1.0
 # A paragraph using several forms of a word scores its best form's match plus this

@@ -1,8 +1,11 @@
 """The paragraph index store: one tantivy document per paragraph, built once per library.
 
-Each document carries its paragraph's text and section heading and, in `cable`,
-its cable's subject, id, origin and tags, so a question naming a post or a subject
-is steered to the right cable. Only the cable id and paragraph number are stored:
+Each document carries its paragraph's text and section heading; a cable's first
+paragraph also carries, in `cable`, its subject, id, origin and tags, so a question
+naming a post or a subject picks the right cable to score (once a cable: these
+words were an eighth of the indexing cost when repeated on every paragraph, and
+scoring them per paragraph did not rank better). Only the cable id and paragraph
+number are stored:
 texts are read back from the Library. On disk the index lives under `cache_dir/search/<key>`,
 where the key changes whenever the library or this module's schema changes.
 """
@@ -35,7 +38,7 @@ from bot.search.text import (
 from bot.search.variants import Variants
 
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
@@ -148,7 +151,9 @@ class IndexBuilder:
             doc = tantivy.Document()
             doc.add_text("body", body)
             doc.add_text("heading", heading)
-            doc.add_text("cable", cable.about)
+            if number == 0:
+                # Once a cable: it only steers which cables the full query scores.
+                doc.add_text("cable", cable.about)
             doc.add_text("ref", ref_id)
             doc.add_unsigned("para", number)
             for tag in cable.tags:
