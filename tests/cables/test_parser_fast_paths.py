@@ -124,3 +124,11 @@ def test_no_opening_letter_has_a_non_ascii_case_variant() -> None:
     variants = set(re.findall(f"(?i)[{''.join(sorted(letters))}]", everything))
     assert all(c.isascii() for c in variants)
     assert {c.lower() for c in variants} == letters
+
+
+def test_inline_markers_go_only_where_a_page_count_opens_with_0() -> None:
+    """The behaviour before the fast paths, kept: a marker inside a line is removed only
+    when ` OF 0` is printed somewhere in the body."""
+    line = "the talks went on DUSHANBE 00000313  002 OF {} into the night"
+    assert remove_page_markers([line.format("008")]) == ["the talks went on into the night"]
+    assert remove_page_markers([line.format("100")]) == [line.format("100")]

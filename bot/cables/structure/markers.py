@@ -38,6 +38,7 @@ _ADDRESS_LINE = re.compile(r"^\s*(?:(?:TO|INFO) )?[A-Z0-9][A-Z0-9 .,/&()'-]*$")
 _FM_LINE = re.compile(r"^\s*FM [A-Z]")
 _FIELD = re.compile(r"^\s*(?:E\.?\s?O\.?\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b)", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”)]\s*$")
+_ANY_NEW_MARKER = re.compile(r"\S \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _SECTION_LOOKAHEAD = 40
 # A line without any of these is plain text to `_MarkerRemover._line` (which looks for
 # ` OF `: `OF ` finds those lines and a few more, faster, see `lines_containing`).
@@ -80,6 +81,7 @@ class _MarkerRemover:
         self.skip_until = -1  # index of a later section banner to skip to
         self.in_repeated_header = False
         self.seen_field = False
+        self.inline_markers: bool | None = None  # see _has_inline_markers
 
     def run(self) -> list[str]:
         lines = self.lines
@@ -128,9 +130,18 @@ class _MarkerRemover:
                 self.out.pop()
             self.join_pending = True
             return
-        if marker_like and "00" in line:
+        if marker_like and "00" in line and self._has_inline_markers():
             line = _NEW_MARKER_INLINE.sub("", line)
         self._text(line)
+
+    def _has_inline_markers(self) -> bool:
+        """Whether inline markers are removed from this body at all: only when a
+        ` OF 0` page count is printed somewhere (asked only for a candidate line,
+        as the search is slow)."""
+        if self.inline_markers is None:
+            text = "\n".join(self.lines)
+            self.inline_markers = " OF 0" in text and _ANY_NEW_MARKER.search(text) is not None
+        return self.inline_markers
 
     def _repeated_header(self, line: str) -> None:
         if _FIELD.match(line):
