@@ -63,10 +63,6 @@ def _has_partial_note(text: str) -> bool:
     return _PARTIAL_NOTE in text and _PARTIAL.search(text) is not None
 
 
-def _without_partial_note(body: str) -> str:
-    return _PARTIAL.sub("", body, count=1) if _PARTIAL_NOTE in body else body
-
-
 def _references(
     raw: RawCable,
     zone: HeaderZone,
@@ -134,8 +130,10 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
         wl_id, months, (raw.created.year, raw.created.month) if raw.created else None
     )
     url = cable_url(wl_id, *ym) if ym else ""
-    partial = _has_partial_note(raw.header) or _has_partial_note(raw.body[:2000])
-    lines, withheld = cut_withheld(clean_lines(_without_partial_note(raw.body)))
+    noted = _PARTIAL_NOTE in raw.body  # a plain substring test spares most bodies the regex
+    partial = _has_partial_note(raw.header) or (noted and _has_partial_note(raw.body[:2000]))
+    unnoted = _PARTIAL.sub("", raw.body, count=1) if noted else raw.body
+    lines, withheld = cut_withheld(clean_lines(unnoted))
     lines = split_glued_fields(drop_distribution_captions(remove_page_markers(lines)))
     zone = parse_header(lines)
     start = strip_captions(lines, zone.body_start)
