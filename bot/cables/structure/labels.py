@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Paragraph classification markings as printed, e.g. (C), (S/NF), (S//REL TO USA, FVEY).
 MARKING = re.compile(
@@ -40,6 +41,7 @@ class Label:
     closing_paren: bool  # printed `C)` / `1)` rather than `C.` / `1.`
 
 
+@lru_cache(maxsize=1024)  # a few markings (`(C)`, `(SBU)`) come back in every cable
 def normalise_marking(printed: str) -> str:
     """`( C )` -> `(C)`, `(c)` -> `(C)`: markings as printed, tidied."""
     inner = " ".join(printed.strip()[1:-1].split())
