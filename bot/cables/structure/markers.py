@@ -22,6 +22,7 @@ _NEW_MARKER_LINE = re.compile(
 # Inline, only one station word may precede the 8-digit serial, so that upper-case
 # text before the marker is never eaten.
 _NEW_MARKER_INLINE = re.compile(r"[ \t]*\b[A-Z][A-Z'.-]+ \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_ANY_NEW_MARKER = re.compile(r"\S \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _OLD_MARKER = re.compile(
     r"\bPAGE (\d{2,3})\s+[A-Z][A-Z .]*?\s+\d{3,6}\s+\d\d\s+OF\s+\d\d\s+\d{6}Z[ \t]*"
 )
@@ -38,7 +39,6 @@ _ADDRESS_LINE = re.compile(r"^\s*(?:(?:TO|INFO) )?[A-Z0-9][A-Z0-9 .,/&()'-]*$")
 _FM_LINE = re.compile(r"^\s*FM [A-Z]")
 _FIELD = re.compile(r"^\s*(?:E\.?\s?O\.?\s+1\d{4}|TAGS\b|SUBJ(?:ECT)?\b)", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;\"”)]\s*$")
-_ANY_NEW_MARKER = re.compile(r"\S \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
 _SECTION_LOOKAHEAD = 40
 # A line without any of these is plain text to `_MarkerRemover._line` (which looks for
 # ` OF `: `OF ` finds those lines and a few more, faster, see `lines_containing`).
