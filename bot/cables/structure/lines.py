@@ -36,7 +36,7 @@ def _literal(needle: str) -> re.Pattern[str]:
 
 
 def lines_containing(lines: list[str], *needles: str) -> list[int]:
-    """Indices of the lines that contain any of `needles`, in order.
+    """Indices of the lines that contain any of `needles` (no line ends in them), in order.
 
     Substring searches of the joined text instead of a Python test per line: the
     passes look for things (markers, captions, cuts) that only a few lines have.
