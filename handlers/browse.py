@@ -1,12 +1,11 @@
-"""`!browse tag:|origin:|year:|class: [page:]`: cables in the library, newest first."""
+"""`!browse tag:|origin:|year:|class: [page:]`: cables in the library, newest first
+(the catalogue's own order)."""
 
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from bot.cables.library import Library
-from bot.cables.model import Cable
 from bot.chat.filters import FilterError, Filters, as_typed, parse_filters
 from bot.chat.lookup import listing
 from bot.chat.replies import BrowseReply, ErrorReply, Reply
@@ -14,10 +13,6 @@ from bot.chat.state import AppState
 from bot.chat.unknown import unknown_filter_value
 
 PAGE_SIZE = 15
-
-
-def _newest_first(cable: Cable) -> tuple[datetime, str]:
-    return (cable.created or datetime.min, cable.ref_id)
 
 
 def _no_match(library: Library, filters: Filters) -> ErrorReply:
@@ -39,11 +34,7 @@ def handle(state: AppState, args: str) -> Reply:
             + (f" To search for words, use `{prefix}search`." if filters.words else ""),
             suggestions=["tag:", "origin:", "year:", "class:"],
         )
-    found = sorted(
-        (cable for cable in state.library.catalogue() if filters.matches(cable)),
-        key=_newest_first,
-        reverse=True,
-    )
+    found = [cable for cable in state.library.catalogue() if filters.matches(cable)]
     if not found:
         return _no_match(state.library, filters)
     pages = math.ceil(len(found) / PAGE_SIZE)

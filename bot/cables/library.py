@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
@@ -50,6 +51,11 @@ class LoadReport(BaseModel):
         return sum(len(d.dropped) for d in self.duplicates)
 
 
+def newest_first(cable: Cable) -> tuple[datetime, str]:
+    """The catalogue's sort key, with reverse=True: newest first, undated last."""
+    return (cable.created or datetime.min, cable.ref_id)
+
+
 @dataclass(slots=True)
 class Resolution:
     """Outcome of resolving what a user typed as a cable id."""
@@ -83,6 +89,7 @@ class Library:
             self._cables[cable.ref_id] = cable
             self._aliases.setdefault(cable.canonical_id, cable.ref_id)
         self._ids = sorted(self._cables)
+        self._newest = sorted(self._cables.values(), key=newest_first, reverse=True)
         self._cited_by: dict[str, list[str]] = {}
         for cable in self._cables.values():
             for ref in cable.references:
@@ -97,9 +104,10 @@ class Library:
         return iter(self._cables.values())
 
     def catalogue(self) -> Iterator[Cable]:
-        """Every cable, to list and filter by its metadata (a stored library serves
-        these from memory, without the text)."""
-        return iter(self._cables.values())
+        """Every cable, newest first, to list and filter by its metadata (a stored
+        library serves these from memory, without the text). Sorted once: sorting
+        200,000 matches per `!browse` held the GIL for 100 ms in one C call."""
+        return iter(self._newest)
 
     def __contains__(self, ref_id: str) -> bool:
         return self.get(ref_id) is not None

@@ -31,6 +31,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library, LoadReport
 from bot.cables.loader import Collector, InputTally, Item, build_one, read_inputs
+from bot.cables.longlived import long_lived
 from bot.cables.model import Cable, Source, SourceFormat
 from bot.cables.parallel import parallel_map
 from bot.cables.readers.rejected import RejectedRecord
@@ -295,13 +296,27 @@ def _light_cable(
     )
 
 
-def _catalogue_cable(row: tuple[str, ...]) -> Cable:
+def _newest_row_first(row: tuple[str, ...]) -> tuple[str, str]:
+    """`newest_first` on a catalogue row: `created` is stored as ISO text, which sorts
+    as the dates do ("" for undated sorts last, as datetime.min does)."""
+    return (row[2] or "", row[0])
+
+
+def _catalogue_cable(row: tuple[str, ...], sources: dict[tuple[str, str], Source]) -> Cable:
+    """A catalogue entry; `sources` shares one Source per input file (a whole cables.csv
+    is one file) between entries: frozen, so sharing is safe, and validating one for
+    each of 251,287 rows cost a second."""
     ref_id, canonical, created, classification, origin, subject, tags = row[:7]
     permalink, source_path, source_format = row[8:11]
+    source = sources.get((source_path, source_format))
+    if source is None:
+        source = sources[source_path, source_format] = Source(
+            path=source_path, format=SourceFormat(source_format)
+        )
     return _light_cable(
         ref_id,
         canonical,
-        Source(path=source_path, format=SourceFormat(source_format)),
+        source,
         permalink,
         datetime.fromisoformat(created) if created else None,
         classification,
@@ -324,18 +339,19 @@ class StoredLibrary(Library):
     def __init__(self, store: CableStore) -> None:
         super().__init__((), store.report, fingerprint=store.fingerprint)
         self.store = store
-        rows = list(store.catalogue())
-        ids = [row[0] for row in rows]
-        # Library only reads its mapping (get, [], values, len), so a lazy one fits.
-        self._cables = _CachedCables(store, ids)  # type: ignore[assignment]
-        self._ids = ids
-        self._aliases = {}
-        self._cited_by = {}
-        for row in rows:
-            self._aliases.setdefault(row[1], row[0])
-            for cited in _split(row[7]):
-                self._cited_by.setdefault(cited, []).append(row[0])
-        self.paragraph_count = sum(int(row[11]) for row in rows)
+        with long_lived():
+            rows = list(store.catalogue())
+            ids = [row[0] for row in rows]
+            # Library only reads its mapping (get, [], values, len), so a lazy one fits.
+            self._cables = _CachedCables(store, ids)  # type: ignore[assignment]
+            self._ids = ids
+            self._aliases = {}
+            self._cited_by = {}
+            for row in rows:
+                self._aliases.setdefault(row[1], row[0])
+                for cited in _split(row[7]):
+                    self._cited_by.setdefault(cited, []).append(row[0])
+            self.paragraph_count = sum(int(row[11]) for row in rows)
         self._rows: list[tuple[str, ...]] | None = rows
         self._entries: list[Cable] | None = None
         self._entries_lock = threading.Lock()
@@ -345,10 +361,16 @@ class StoredLibrary(Library):
         return self.store.cables()
 
     def catalogue(self) -> Iterator[Cable]:
-        """Every cable's catalogue entry: metadata without text, built once, then instant."""
+        """Every cable's catalogue entry, newest first: metadata without text, built
+        once, then instant."""
         with self._entries_lock:
             if self._entries is None:
-                self._entries = [_catalogue_cable(row) for row in self._rows or ()]
+                sources: dict[tuple[str, str], Source] = {}
+                with long_lived():
+                    # Made in the order they are listed: scanned in memory order,
+                    # a browse over 251,287 entries takes a third of the time.
+                    rows = sorted(self._rows or (), key=_newest_row_first, reverse=True)
+                    self._entries = [_catalogue_cable(row, sources) for row in rows]
                 self._rows = None
         return iter(self._entries)
 

@@ -66,7 +66,8 @@ class Filters:
         )
 
     def matches(self, cable: Cable) -> bool:
-        if self.tags and not set(self.tags) <= set(cable.tags):
+        # Called on every cable of the library by `!browse`: no sets built per call.
+        if self.tags and any(tag not in cable.tags for tag in self.tags):
             return False
         if self.origin and self.origin.lower() not in cable.origin.lower():
             return False

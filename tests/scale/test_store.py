@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
-from bot.cables.library import Library
+from bot.cables.library import Library, newest_first
+from bot.cables.longlived import long_lived
 from bot.cables.store import (
     StoredLibrary,
     StoreWriter,
@@ -43,7 +45,8 @@ def test_iteration_gives_full_cables(raw_in_memory: Library, raw_stored: StoredL
 
 def test_catalogue_entries_match_the_cables(raw_stored: StoredLibrary) -> None:
     entries = list(raw_stored.catalogue())
-    assert [entry.ref_id for entry in entries] == raw_stored.ids()
+    assert sorted(entry.ref_id for entry in entries) == raw_stored.ids()
+    assert entries == sorted(entries, key=newest_first, reverse=True)
     for entry in entries:
         cable = raw_stored.get(entry.ref_id)
         assert cable is not None
@@ -102,3 +105,23 @@ def test_an_unwritable_cache_falls_back_to_memory(tmp_path: Path, raw_in_memory:
     library = load_searchable([RAW], blocker).library
     assert not isinstance(library, StoredLibrary)
     assert library.ids() == raw_in_memory.ids()
+
+
+def test_the_catalogue_is_kept_out_of_the_collectors_scans(raw_stored: StoredLibrary) -> None:
+    # A full collection over a full-size catalogue held the GIL for about a second.
+    library = open_store(raw_stored.store.path)
+    assert library is not None
+    frozen = gc.get_freeze_count()
+    entries = list(library.catalogue())
+    assert gc.get_freeze_count() >= frozen + len(entries)
+    assert gc.isenabled()
+
+
+def test_long_lived_leaves_a_paused_collector_paused() -> None:
+    gc.disable()
+    try:
+        with long_lived():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
