@@ -33,6 +33,7 @@ from bot.cables.library import Library, LoadReport
 from bot.cables.loader import Collector, InputTally, Item, build_one, read_inputs
 from bot.cables.longlived import long_lived
 from bot.cables.model import Cable, Source, SourceFormat
+from bot.cables.months import month_table
 from bot.cables.parallel import parallel_map
 from bot.cables.readers.rejected import RejectedRecord
 
@@ -441,22 +442,30 @@ def build_store(
     collector = Collector()
     writer = StoreWriter(path)
     build = partial(_build_row, extract=sidecar.extract if sidecar else None)
-    results = parallel_map(build, read_inputs(paths, tally), workers)
+    month_table()  # loaded before the workers fork: one copy shared, not one per worker
     try:
-        for result in tqdm(
-            results, desc="parsing cables", unit=" records", file=sys.stderr, disable=not progress
-        ):
-            if isinstance(result, RejectedRecord):
-                collector.add(result)
-                continue
-            source, row, extracted = result
-            stand_in = _light_cable(row.ref_id, row.canonical_id, source, row.permalink)
-            replaces = row.ref_id in collector.kept
-            collector.add(stand_in)
-            if collector.kept[row.ref_id] is stand_in:
-                writer.put(row)
-                if sidecar is not None:
-                    sidecar.keep(row.ref_id, cast(T, extracted), replaces)
+        # Nothing made here is cyclic garbage; collections (workers included, forked
+        # with the collector off) would only re-scan the growing set of stand-ins.
+        with long_lived():
+            results = parallel_map(build, read_inputs(paths, tally), workers)
+            for result in tqdm(
+                results,
+                desc="parsing cables",
+                unit=" records",
+                file=sys.stderr,
+                disable=not progress,
+            ):
+                if isinstance(result, RejectedRecord):
+                    collector.add(result)
+                    continue
+                source, row, extracted = result
+                stand_in = _light_cable(row.ref_id, row.canonical_id, source, row.permalink)
+                replaces = row.ref_id in collector.kept
+                collector.add(stand_in)
+                if collector.kept[row.ref_id] is stand_in:
+                    writer.put(row)
+                    if sidecar is not None:
+                        sidecar.keep(row.ref_id, cast(T, extracted), replaces)
         return writer.finish(collector.report(tally), tally.digest.hexdigest())
     except BaseException:
         writer.abandon()
