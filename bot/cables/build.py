@@ -9,14 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.cables.ids import cable_url, canonical_id, creation_month, plusd_url
-from bot.cables.model import (
-    Cable,
-    Paragraph,
-    Reference,
-    Section,
-    Source,
-    Span,
-)
+from bot.cables.model import Cable
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
 from bot.cables.structure.header import (
@@ -69,54 +62,55 @@ def _references(
     body_text: str,
     ym: tuple[int, int] | None,
     months: MonthTable,
-) -> list[Reference]:
+) -> list[dict[str, object]]:
     """WikiLeaks' own list where a cables.csv row gives one; else the REF block and
     the cables cited in parentheses in the text, as WikiLeaks' list also has them."""
     if raw.csv_references is not None:
         return [
-            Reference(ref_id=r, as_written=r, in_cablegate=r in months) for r in raw.csv_references
+            {"ref_id": r, "as_written": r, "year_inferred": False, "in_cablegate": r in months}
+            for r in raw.csv_references
         ]
     return [
-        Reference(
-            ref_id=r.ref_id,
-            as_written=r.as_written,
-            year_inferred=r.year_inferred,
-            in_cablegate=r.ref_id in months,
-        )
+        {
+            "ref_id": r.ref_id,
+            "as_written": r.as_written,
+            "year_inferred": r.year_inferred,
+            "in_cablegate": r.ref_id in months,
+        }
         for r in parse_references(f"{zone.ref_text} ; {cited_in_text(body_text)}", ym, months)
     ]
 
 
-def _span(found: FoundSpan | None, paragraphs: list[ParsedParagraph]) -> Span | None:
+def _span(found: FoundSpan | None, paragraphs: list[ParsedParagraph]) -> dict[str, object] | None:
     if found is None:
         return None
     home = paragraphs[found.paragraph]
-    return Span(kind=found.kind, text=found.text, section=home.section, label=home.label)
+    return {"kind": found.kind, "text": found.text, "section": home.section, "label": home.label}
 
 
 def _paragraphs(
     body: ParsedBody, texts: list[str], wl_id: str, url: str, taken: set[str]
-) -> list[Paragraph]:
+) -> list[dict[str, object]]:
     links = paragraph_links(body, url, taken)
     return [
-        Paragraph(
-            section=p.section,
-            label=p.label,
-            marking=p.marking,
-            text=text,
-            permalink=link.permalink,
-            locator=f"{wl_id} ¶{link.key}",
-            anchor_ambiguous=link.anchor_ambiguous,
-            key=link.key,
-        )
+        {
+            "section": p.section,
+            "label": p.label,
+            "marking": p.marking,
+            "text": text,
+            "permalink": link.permalink,
+            "locator": f"{wl_id} ¶{link.key}",
+            "anchor_ambiguous": link.anchor_ambiguous,
+            "key": link.key,
+        }
         for p, text, link in zip(body.paragraphs, texts, links, strict=True)
     ]
 
 
-def _sections(body: ParsedBody) -> list[Section]:
+def _sections(body: ParsedBody) -> list[dict[str, object]]:
     keys = section_keys([heading for heading, _ in body.sections])
     return [
-        Section(heading=heading, paragraphs=members, key=key)
+        {"heading": heading, "paragraphs": members, "key": key}
         for (heading, members), key in zip(body.sections, keys, strict=True)
     ]
 
@@ -144,30 +138,34 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     text = BodyText(texts)
     headings = [p.section for p in body.paragraphs]
     routing = parse_routing(raw.header) if raw.header.strip() else None
-    return Cable(
-        ref_id=wl_id,
-        canonical_id=canonical_id(wl_id),
-        created=raw.created,
-        released=raw.released,
-        minutes_unreliable=raw.minutes_unreliable,
-        classification=raw.classification or _banner_classification(zone.banner),
-        origin=raw.origin or "",
-        routing=routing,
-        subject=zone.subject or (raw.title or "").strip(),
-        tags=zone.tags,
-        references=_references(raw, zone, text.full, ym, months),
-        summary=_span(find_summary(text, headings), body.paragraphs),
-        comments=[
-            span
-            for found in find_comments(text, headings)
-            if (span := _span(found, body.paragraphs)) is not None
-        ],
-        signer=signer,
-        sections=_sections(body),
-        paragraphs=_paragraphs(body, texts, wl_id, url, taken),
-        partial=partial,
-        body_withheld=withheld or not body.paragraphs,
-        source=Source(path=raw.path, format=raw.format, generation=raw.generation),
-        permalink=url,
-        plusd_link=plusd_url(wl_id),
+    # One validation of plain dicts: pydantic builds the nested models in its core,
+    # without a Python `__init__` call per paragraph, section, reference and span.
+    return Cable.model_validate(
+        {
+            "ref_id": wl_id,
+            "canonical_id": canonical_id(wl_id),
+            "created": raw.created,
+            "released": raw.released,
+            "minutes_unreliable": raw.minutes_unreliable,
+            "classification": raw.classification or _banner_classification(zone.banner),
+            "origin": raw.origin or "",
+            "routing": routing,
+            "subject": zone.subject or (raw.title or "").strip(),
+            "tags": zone.tags,
+            "references": _references(raw, zone, text.full, ym, months),
+            "summary": _span(find_summary(text, headings), body.paragraphs),
+            "comments": [
+                span
+                for found in find_comments(text, headings)
+                if (span := _span(found, body.paragraphs)) is not None
+            ],
+            "signer": signer,
+            "sections": _sections(body),
+            "paragraphs": _paragraphs(body, texts, wl_id, url, taken),
+            "partial": partial,
+            "body_withheld": withheld or not body.paragraphs,
+            "source": {"path": raw.path, "format": raw.format, "generation": raw.generation},
+            "permalink": url,
+            "plusd_link": plusd_url(wl_id),
+        }
     )

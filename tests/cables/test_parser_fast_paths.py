@@ -119,7 +119,8 @@ def test_search_word_sees_non_ascii_case_variants() -> None:
 def test_no_opening_letter_has_a_non_ascii_case_variant() -> None:
     """`BodyText.folded` keeps ASCII letters only: an opening letter that a
     case-insensitive regex also matches outside ASCII (`s`: `ſ`) would hide matches."""
-    letters = {chr(b) for m in MARKERS.values() for opening in m.openings for b in opening}
+    openings = [opening for m in MARKERS.values() for opening in m.openings]
+    letters = {chr(b) for opening in [*openings, spans._SUMMARY_WORD] for b in opening}
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     variants = set(re.findall(f"(?i)[{''.join(sorted(letters))}]", everything))
     assert all(c.isascii() for c in variants)

@@ -21,11 +21,24 @@ _UPPER = string.ascii_uppercase.encode()
 _FIELD = re.compile(r"^\s*(?:TAGS|SUBJ|E\.?O\.?|REF)\b", re.I)
 
 
-def is_mixed_case(text: str) -> bool:
-    """True when at least a tenth of the letters are lower case (not an all-caps cable)."""
+def _letter_counts(text: str) -> tuple[int, int]:
+    """Lower-case and upper-case ASCII letters in `text`."""
     ascii_text = text.encode("ascii", "ignore")
     lower = len(ascii_text) - len(ascii_text.translate(None, _LOWER))
     upper = len(ascii_text) - len(ascii_text.translate(None, _UPPER))
+    return lower, upper
+
+
+def is_mixed_case(text: str) -> bool:
+    """True when at least a tenth of the letters are lower case (not an all-caps cable)."""
+    # Most bodies are settled by their first quarter: if its lower-case letters are at
+    # least a ninth of its capitals plus every character after it, the whole text's are
+    # at least a ninth of its capitals, whatever the rest holds.
+    head = text[: len(text) // 4]
+    lower, upper = _letter_counts(head)
+    if lower > 0 and lower * 9 >= upper + len(text) - len(head):
+        return True
+    lower, upper = _letter_counts(text)
     return lower > 0 and lower * 10 >= lower + upper
 
 

@@ -16,32 +16,45 @@ _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
 def parse_routing(text: str) -> Routing | None:
     """The routing header, or None when the text has none (partial extracts)."""
-    routing = Routing(text=text.strip())
+    # Plain locals, one model at the end: setting a pydantic model's fields one by one
+    # costs a Python-level `__setattr__` each.
+    transmission_id = station = dtg = precedence = fm = None
+    to: list[str] = []
+    info: list[str] = []
     current: list[str] | None = None
     for line in text.splitlines():
         if not line.strip():
             current = None
             continue
         if (m := _TRANSMISSION.match(line)) is not None:
-            routing.transmission_id = m.group(1)
+            transmission_id = m.group(1)
         elif (m := _STATION.match(line)) is not None:
-            routing.station = m.group(1)
-        elif routing.dtg is None and (m := _DTG.match(line)) is not None:
-            routing.precedence = _PRECEDENCE.get(m.group(1)[0], m.group(1))
-            routing.dtg = " ".join(m.group(2).split())
+            station = m.group(1)
+        elif dtg is None and (m := _DTG.match(line)) is not None:
+            precedence = _PRECEDENCE.get(m.group(1)[0], m.group(1))
+            dtg = " ".join(m.group(2).split())
         elif (m := _KEYWORD.match(line)) is not None:
             current = None
             rest = line[m.end() :].strip()
             if m.group(1) == "FM":
-                routing.fm = rest
-            elif m.group(1) == "TO" and routing.fm is not None:
-                current = routing.to
-            elif m.group(1) == "INFO" and routing.fm is not None:
-                current = routing.info
+                fm = rest
+            elif m.group(1) == "TO" and fm is not None:
+                current = to
+            elif m.group(1) == "INFO" and fm is not None:
+                current = info
             if current is not None and rest:
                 current.append(rest)
         elif current is not None:
             current.append(line.strip())
-    if routing.fm is None and routing.dtg is None and routing.transmission_id is None:
+    if fm is None and dtg is None and transmission_id is None:
         return None
-    return routing
+    return Routing(
+        transmission_id=transmission_id,
+        precedence=precedence,
+        station=station,
+        dtg=dtg,
+        fm=fm,
+        to=to,
+        info=info,
+        text=text.strip(),
+    )

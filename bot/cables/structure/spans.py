@@ -41,6 +41,9 @@ _COMMENT_END = {
     "COMMENT": _Marker(re.compile(r"END\s+(?:OF\s+)?COMMENT\b[\s.:)\]]*", re.I), (b"end",)),
     "NOTE": _Marker(re.compile(r"END\s+(?:OF\s+)?NOTE\b[\s.:)\]]*", re.I), (b"end",)),
 }
+# Every summary marker spells the word: a body whose folded text lacks it has none, and
+# is spared their searches (`s` is left out: `ſ` is one to a case-insensitive regex).
+_SUMMARY_WORD = b"ummary"
 _SUMMARY_HEADING = re.compile(r"^\s*SUMMARY\b", re.I)
 _COMMENT_HEADING = re.compile(r"^\s*COMMENTS?\s*$", re.I)
 
@@ -140,8 +143,9 @@ def find_summary(text: BodyText, sections: list[str | None]) -> FoundSpan | None
     """The summary span of paragraphs with these texts and section headings."""
     if not text.texts:
         return None
-    start = text.summary_start()
-    end = text.search_word(_SUMMARY_END, start.end() if start else 0)
+    named = _SUMMARY_WORD in text.folded
+    start = text.summary_start() if named else None
+    end = text.search_word(_SUMMARY_END, start.end() if start else 0) if named else None
     if start is not None and (end is None or start.start() < end.start()):
         index = text.paragraph_at(start.start())
         stop = end.start() if end is not None else text.paragraph_end(index)
@@ -149,7 +153,7 @@ def find_summary(text: BodyText, sections: list[str | None]) -> FoundSpan | None
     members = [i for i, s in enumerate(sections) if s and _SUMMARY_HEADING.match(s)]
     if members:
         begin = text.starts[members[0]]
-        end = text.search_word(_SUMMARY_END, begin)
+        end = text.search_word(_SUMMARY_END, begin) if named else None
         stop = end.start() if end is not None else text.paragraph_end(members[-1])
         return FoundSpan("summary", _clean(text.full[begin:stop]), members[0])
     if end is not None:
