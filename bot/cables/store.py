@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar, cast
 
 import zstandard
 from tqdm import tqdm  # type: ignore[import-untyped]
@@ -75,9 +75,10 @@ _CATALOGUE = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StoredRow:
-    """One cable ready for the store; built in a worker, so it pickles small."""
+class StoredRow(NamedTuple):
+    """One cable ready for the store, its fields in the table's column order; built in a
+    worker, so it pickles small and fast (as a plain tuple: a dataclass took 7 us a
+    row each way)."""
 
     ref_id: str
     canonical_id: str
@@ -152,24 +153,7 @@ class StoreWriter:
 
     def put(self, row: StoredRow) -> None:
         """Add or replace the cable `row.ref_id` (the loader decides which copy wins)."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO cable VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                row.ref_id,
-                row.canonical_id,
-                row.created,
-                row.classification,
-                row.origin,
-                row.subject,
-                row.tags,
-                row.refs,
-                row.permalink,
-                row.source_path,
-                row.source_format,
-                row.paragraphs,
-                row.body,
-            ),
-        )
+        self._db.execute("INSERT OR REPLACE INTO cable VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
 
     def finish(self, report: LoadReport, fingerprint: str) -> Path:
         info = {

@@ -37,8 +37,9 @@ from bot.search.text import (
 )
 from bot.search.variants import Variants
 
+TAG_LIST = "cable_tags"
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Writer budget (cables): tantivy splits its heap between threads (>= 15 MB each);
@@ -71,7 +72,9 @@ def schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
     builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("para", stored=True)
-    builder.add_text_field("tag", tokenizer_name="raw", index_option="basic")
+    # All of a cable's tags in one value, split at spaces (TAGS never contain one):
+    # one value a paragraph instead of one a tag saves 5% of the indexing CPU.
+    builder.add_text_field("tag", tokenizer_name=TAG_LIST, index_option="basic")
     builder.add_text_field("origin", tokenizer_name=PLAIN, index_option="position")
     builder.add_text_field("classification", tokenizer_name=PLAIN, index_option="position")
     builder.add_unsigned_field("year", indexed=True)
@@ -100,7 +103,7 @@ class IndexedCable(NamedTuple):
 
     ref_id: str
     about: str
-    tags: tuple[str, ...]
+    tags: str  # upper case, space-separated
     origin: str
     classification: str
     year: int
@@ -119,7 +122,7 @@ def indexed_cable(cable: Cable) -> IndexedCable:
     return IndexedCable(
         ref_id=cable.ref_id,
         about=normalise(f"{cable.subject} {cable.ref_id} {cable.origin} {' '.join(cable.tags)}"),
-        tags=tuple(tag.upper() for tag in cable.tags),
+        tags=" ".join(tag.upper() for tag in cable.tags),
         origin=cable.origin,
         classification=cable.classification,
         year=cable_year(cable),
@@ -156,8 +159,7 @@ class IndexBuilder:
                 doc.add_text("cable", cable.about)
             doc.add_text("ref", ref_id)
             doc.add_unsigned("para", number)
-            for tag in cable.tags:
-                doc.add_text("tag", tag)
+            doc.add_text("tag", cable.tags)
             doc.add_text("origin", cable.origin)
             doc.add_text("classification", cable.classification)
             doc.add_unsigned("year", cable.year)
@@ -180,6 +182,9 @@ def _register(index: tantivy.Index) -> None:
     index.register_tokenizer(STEMMED, stemmed_analyzer())
     index.register_tokenizer(PLAIN, plain_analyzer())
     index.register_tokenizer(WORDS, words_analyzer())
+    index.register_tokenizer(
+        TAG_LIST, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+    )
 
 
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
