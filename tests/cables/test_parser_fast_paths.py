@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from bot.cables.raw import RawCable
-from bot.cables.structure import header, spans
+from bot.cables.structure import header, labels, spans
 from bot.cables.structure.blocks import split_blocks
 from bot.cables.structure.labels import find_label
 from bot.cables.structure.lines import clean_lines, lines_containing
@@ -133,3 +133,20 @@ def test_inline_markers_go_only_where_a_page_count_opens_with_0() -> None:
     line = "the talks went on DUSHANBE 00000313  002 OF {} into the night"
     assert remove_page_markers([line.format("008")]) == ["the talks went on into the night"]
     assert remove_page_markers([line.format("100")]) == [line.format("100")]
+
+
+def _anchor_by_regex(line: str) -> bool:
+    return labels._SITE_ANCHOR.match(line) is not None
+
+
+def test_label_anchored_agrees_with_the_site_anchor_regex(site_lines: list[list[str]]) -> None:
+    """`find_label` reads the site anchor off its own match instead of a second regex."""
+    edges = ["1.\tX", "1.", "1.(C) x", "1.Foo", "A.", "A) x", "1) x", "12 (C) text"]
+    edges += ["¶ 3. x", "3.\u2003x", "  B. x", "7.\n", "123. x", "Z.y"]
+    checked = 0
+    for line in [*edges, *(line for lines in site_lines for line in lines)]:
+        label = find_label(line)
+        if label is not None:
+            assert label.anchored == _anchor_by_regex(line), line
+            checked += 1
+    assert checked > 10_000

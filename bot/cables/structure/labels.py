@@ -61,11 +61,15 @@ def find_label(line: str) -> Label | None:
     lettered = m.group("let") is not None
     text = m.group("let") if lettered else str(int(m.group("num")))
     sep = m.group("lsep") if lettered else m.group("nsep")
+    # What `_SITE_ANCHOR` would say, read off this match: the same blanks and `¶`, the
+    # whole number or the letter, then `.` before a blank or the line end (a lettered
+    # label has that blank already).
+    after = line[m.end("nsep") : m.end("nsep") + 1] if not lettered else ""
     return Label(
         text=text,
         marking=mark_text,
         rest=rest,
-        anchored=_SITE_ANCHOR.match(line) is not None,
+        anchored=sep == "." and (not after or after.isspace()),
         lettered=lettered,
         closing_paren=sep == ")",
     )
