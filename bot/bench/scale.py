@@ -37,7 +37,7 @@ from typing import Any
 
 from bot.bench import Table
 from bot.bench.generate import SIZES, default_path, generate
-from bot.cables.parallel import handler_threads
+from bot.cables.parallel import install_handler_threads
 
 DEFAULT_SIZES = ("10k", "100k", "full")
 # Seconds each baseline may take to build before it is reported as not finishing.
@@ -136,11 +136,13 @@ async def _crowd(
     """USERS users send commands at once on the Discord cog's path (dispatch in a worker
     thread, rendering on the loop); a ticker task measures how late the loop runs.
 
-    `bounded`: handler threads as `handler_threads()` gives them (one per core), else
-    asyncio's default executor (cores + 4 threads)."""
+    `bounded`: handler threads as the bot installs them (`install_handler_threads`: one
+    per core, the GIL handed over every millisecond), else asyncio's default executor
+    (cores + 4 threads) and Python's default 5 ms hand-over (run first: a process
+    keeps the interval it was given)."""
     loop = asyncio.get_running_loop()
     if bounded:
-        loop.set_default_executor(handler_threads())
+        install_handler_threads(loop)
     lags: list[float] = []
     answered = 0
     stop = asyncio.Event()

@@ -9,7 +9,7 @@ from typing import Any, cast
 import discord
 from discord.ext import commands
 
-from bot.cables.parallel import handler_threads
+from bot.cables.parallel import install_handler_threads
 from bot.chat.state import AppState, load_state
 from bot.discord.cogs import add_cogs
 from bot.discord.errors import (
@@ -66,7 +66,7 @@ class CableBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         # One handler thread per core: more only queue on the GIL and make the loop lag.
-        asyncio.get_running_loop().set_default_executor(handler_threads())
+        install_handler_threads(asyncio.get_running_loop())
         self.tree.error(on_app_command_error)
         await add_cogs(self)
         if self._state is None:

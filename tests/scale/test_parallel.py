@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
 import threading
 import time
 
 from bot.cables.loader import build_one, read_inputs
 from bot.cables.model import Cable
-from bot.cables.parallel import available_cores, chunks, handler_threads, parallel_map
+from bot.cables.parallel import (
+    HANDOFF_INTERVAL,
+    available_cores,
+    chunks,
+    handler_threads,
+    install_handler_threads,
+    parallel_map,
+)
 from tests.scale.conftest import RAW
 
 
@@ -43,3 +52,16 @@ def test_handler_threads_run_at_most_one_handler_per_core() -> None:
     with handler_threads() as pool:
         list(pool.map(handler, range(4 * available_cores() + 2)))
     assert peak == available_cores()
+
+
+def test_installed_handlers_run_on_handler_threads_that_hand_the_gil_over_often() -> None:
+    loop = asyncio.new_event_loop()
+    before = sys.getswitchinterval()
+    try:
+        install_handler_threads(loop)
+        assert sys.getswitchinterval() == HANDOFF_INTERVAL < before
+        ran_on = loop.run_until_complete(asyncio.to_thread(threading.current_thread))
+        assert ran_on.name.startswith("handler")
+    finally:
+        sys.setswitchinterval(before)
+        loop.close()
