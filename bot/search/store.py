@@ -5,9 +5,9 @@ paragraph also carries, in `cable`, its subject, id, origin and tags, so a quest
 naming a post or a subject picks the right cable to score (once a cable: these
 words were an eighth of the indexing cost when repeated on every paragraph, and
 scoring them per paragraph did not rank better). Only the cable id and paragraph
-number are stored:
-texts are read back from the Library. On disk the index lives under `cache_dir/search/<key>`,
-where the key changes whenever the library or this module's schema changes.
+number are stored: texts are read back from the Library. On disk the index lives
+under `cache_dir/search/<key>`, where the key changes whenever the library or this
+module's schema changes.
 """
 
 from __future__ import annotations
@@ -259,7 +259,10 @@ def _persisted(library: Library, cache_dir: Path) -> IndexHandle:
     if opened is not None:
         return IndexHandle.of(opened[0], opened[1], key, built_now=False)
     staging = staging_dir(cache_dir)
-    return install(cache_dir, staging, library, _build(library, staging))
+    try:
+        return install(cache_dir, staging, library, _build(library, staging))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
 
 
 def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
