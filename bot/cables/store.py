@@ -379,12 +379,18 @@ def input_key(paths: Sequence[Path]) -> str:
     """
     tally = InputTally()
     tally.digest.update(STORE_VERSION.encode())
+    for entry in input_entries(paths):
+        info = entry.stat()
+        tally.saw(str(entry.resolve()), info.st_size, info.st_mtime_ns)
+    return tally.digest.hexdigest()[:24]
+
+
+def input_entries(paths: Sequence[Path]) -> Iterator[Path]:
+    """Every non-directory entry of `paths`, directories walked in name order."""
     for root in paths:
         for entry in sorted(root.rglob("*")) if root.is_dir() else [root]:
             if not entry.is_dir():
-                info = entry.stat()
-                tally.saw(str(entry.resolve()), info.st_size, info.st_mtime_ns)
-    return tally.digest.hexdigest()[:24]
+                yield entry
 
 
 @dataclass(frozen=True, slots=True)

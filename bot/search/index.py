@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.cables.bundled import SEEDS
 from bot.cables.library import Library
 from bot.cables.loader import load_library
-from bot.cables.store import Sidecar, build_and_open, open_store, store_path
+from bot.cables.store import Sidecar, build_and_open, input_entries, open_store, store_path
 from bot.search.engine import CableSearchEngine
 from bot.search.store import (
     IndexBuilder,
@@ -52,12 +52,7 @@ class Loaded:
 
 
 def _input_bytes(paths: Sequence[Path]) -> int:
-    total = 0
-    for root in paths:
-        for entry in root.rglob("*") if root.is_dir() else [root]:
-            if entry.is_file():
-                total += entry.stat().st_size
-    return total
+    return sum(entry.stat().st_size for entry in input_entries(paths) if entry.is_file())
 
 
 def _first_load(
