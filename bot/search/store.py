@@ -148,10 +148,11 @@ class IndexBuilder:
 
         Deleting the earlier copy's paragraphs would leave them in tantivy's BM25
         statistics until a merge, so the scores would differ from a fresh build of
-        the same library; the builder is marked `superseded` instead.
+        the same library; the builder is marked `superseded` instead, and indexes
+        nothing more (its index will not be used).
         """
-        if replaces:
-            self.superseded = True
+        self.superseded = self.superseded or replaces
+        if self.superseded:
             return
         for number, (body, heading) in enumerate(cable.paragraphs):
             doc = tantivy.Document()
