@@ -6,7 +6,6 @@ searcher is immutable and shared, and everything else is per call.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -63,9 +62,7 @@ class CableSearchEngine:
         self._schema = handle.index.schema
         self._searcher = handle.index.searcher()
         self._total = max(self._searcher.num_docs, 1)
-        self._common_idf = math.log(
-            1.0 + (self._total * (1 - COMMON) + 0.5) / (self._total * COMMON + 0.5)
-        )
+        self._common_idf = idf(self._total * COMMON, self._total)
         self._analyzer = stemmed_analyzer()
         # Per-engine caches (lru_cache is thread-safe): re-ranking analyses the
         # same popular paragraphs again and again.

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from bot.search.text import stemmed_analyzer
 
 
-def idf(paragraphs: int, total: int) -> float:
+def idf(paragraphs: float, total: int) -> float:
     """BM25's inverse document frequency, as tantivy computes it."""
     paragraphs = min(paragraphs, total)
     return math.log(1.0 + (total - paragraphs + 0.5) / (paragraphs + 0.5))
