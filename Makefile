@@ -21,22 +21,22 @@ run: $(STAMP)
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers config tests
+	$(BIN)/ruff check bot handlers config benchmarks tests
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m bot.bench
+	$(BIN)/python -m benchmarks
 
 # A cables.csv-format test library under bench-data/ (git-ignored): SIZE=10k|100k|full.
 SIZE ?= 10k
 gen-corpus: $(STAMP)
-	$(BIN)/python -m bot.bench.generate --size $(SIZE)
+	$(BIN)/python -m benchmarks.generate --size $(SIZE)
 
 eval: $(STAMP)
-	$(BIN)/python -m bot.search.evaluate
+	$(BIN)/python -m benchmarks.evaluate
 
 clean:
 	rm -rf $(VENV) .cache

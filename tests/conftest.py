@@ -8,7 +8,7 @@ import pytest
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.chat.state import AppState
-from bot.search.index import open_engine
+from bot.search.startup import open_engine
 from tests.discord.shared import offline_settings
 
 

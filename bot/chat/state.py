@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.cables.library import Library
 from bot.search.api import SearchEngine
-from bot.search.index import load_searchable
+from bot.search.startup import load_searchable
 from config.settings import Settings
 
 EngineFactory = Callable[[Library], SearchEngine]

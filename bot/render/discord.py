@@ -32,7 +32,7 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
-from bot.render import text as wording
+from bot.render import wording
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096

@@ -21,7 +21,7 @@ from bot.chat.replies import (
     Reply,
     SearchReply,
 )
-from bot.render import text as wording
+from bot.render import wording
 
 # Cable text is untrusted: an escape sequence in it must not drive the user's terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -21,7 +21,7 @@ from bot.search.text import normalise, stemmed_analyzer
 from bot.search.variants import idf
 
 if TYPE_CHECKING:
-    from bot.search.store import IndexHandle
+    from bot.search.tantivy_index import IndexHandle
 
 # Below this share of the question's weight (idf) found in the best paragraph and
 # its cable's fields, the best hit is reported as a poor match; so is a best paragraph

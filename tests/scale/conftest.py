@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench.generate import generate
+from benchmarks.generate import generate
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cables.store import StoredLibrary, load_stored_library

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.bench.generate import generate
+from benchmarks.generate import generate
 from bot.cables.loader import load_library
 from bot.cables.months import month_table
 from bot.cables.raw import RawCable

@@ -10,7 +10,7 @@ from bot.cables.store import StoredLibrary
 from bot.chat.dispatch import dispatch
 from bot.chat.state import AppState, load_state
 from bot.search.api import SearchFilters
-from bot.search.index import load_searchable, open_engine
+from bot.search.startup import load_searchable, open_engine
 from config.settings import Settings
 from tests.scale.conftest import RAW
 

@@ -16,7 +16,7 @@ from bot.cables.store import (
 )
 from bot.chat.dispatch import dispatch
 from bot.chat.state import AppState
-from bot.search.index import load_searchable
+from bot.search.startup import load_searchable
 from tests.scale.conftest import RAW
 
 

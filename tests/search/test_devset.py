@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from benchmarks.devset import load_devset, locate
 from bot.cables.library import Library
-from bot.search.devset import load_devset, locate
 
 
 def test_devset_is_large_and_varied() -> None:

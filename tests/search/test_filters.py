@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.cables.library import Library
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
-from bot.search.store import cable_year
+from bot.search.tantivy_index import cable_year
 
 QUESTION = "trafficking victims"
 

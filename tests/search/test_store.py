@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.cables.library import Library
 from bot.search.api import SearchFilters
-from bot.search.index import open_engine
+from bot.search.startup import open_engine
 
 _SAMPLE = ("08REYKJAVIK195", "10USNATO35", "07DUSHANBE313")
 

@@ -11,13 +11,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from benchmarks.baselines import Baseline, FuzzyOnly, Key, PlainBM25
+from benchmarks.devset import DevQuestion, Unresolved, gold_keys, load_devset
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.search.api import SearchFilters
-from bot.search.baselines import Baseline, FuzzyOnly, Key, PlainBM25
-from bot.search.devset import DevQuestion, Unresolved, gold_keys, load_devset
 from bot.search.engine import WEAK_COVERAGE, CableSearchEngine
-from bot.search.index import open_engine
+from bot.search.startup import open_engine
 
 DEPTH = 10
 Ranker = Callable[[str, str | None], list[Key]]

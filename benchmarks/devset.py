@@ -3,7 +3,7 @@
 Each line: a question, the cable it is about (None for off-topic questions, which
 must come back weak) and its gold paragraphs as the parser labels them: section,
 label and a short verbatim quote. The quote finds the paragraph; section and label
-record what the parser calls it. `python -m bot.search.devset --write` refreshes
+record what the parser calls it. `python -m benchmarks.devset --write` refreshes
 section and label from the loaded library after a parser change.
 """
 
@@ -20,7 +20,7 @@ from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cables.model import Cable
 
-DEVSET = Path(__file__).resolve().parents[2] / "tests" / "search" / "devset.jsonl"
+DEVSET = Path(__file__).resolve().parents[1] / "tests" / "search" / "devset.jsonl"
 
 
 class Gold(BaseModel):

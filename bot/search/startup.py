@@ -15,7 +15,7 @@ from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cables.store import Sidecar, build_and_open, input_entries, open_store, store_path
 from bot.search.engine import CableSearchEngine
-from bot.search.store import (
+from bot.search.tantivy_index import (
     IndexBuilder,
     IndexHandle,
     indexed_cable,

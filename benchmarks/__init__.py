@@ -1,14 +1,14 @@
-"""Benchmarks: `make bench` (`python -m bot.bench`) runs each module of BENCHMARKS.
+"""Benchmarks: `make bench` (`python -m benchmarks`) runs each module of BENCHMARKS.
 
 A benchmark module has `run() -> list[Table]`; adding one is adding its name below.
-`bot.bench.generate` builds the scale test library (it is a tool, not a benchmark).
+`benchmarks.generate` builds the scale test library (it is a tool, not a benchmark).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BENCHMARKS: tuple[str, ...] = ("bot.bench.parse", "bot.bench.search", "bot.bench.scale")
+BENCHMARKS: tuple[str, ...] = ("benchmarks.parse", "benchmarks.search", "benchmarks.scale")
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ section headings, page markers that can fall inside a paragraph).
 
 Deterministic: the same seed and size always give the same bytes.
 
-    python -m bot.bench.generate --size 10k|100k|full [--seed N] [--out PATH]
+    python -m benchmarks.generate --size 10k|100k|full [--seed N] [--out PATH]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from bot.cables.months import year_of
 from bot.cables.raw import RawCable
 from bot.cables.readers import cables_csv, site_html
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "bench-data"
 SIZES = {"10k": 10_000, "100k": 100_000, "full": 0}
 

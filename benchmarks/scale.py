@@ -1,6 +1,6 @@
 """Scale: the whole bot on 10k, 100k and all 251,287 cables of a generated cables.csv.
 
-Each start runs in a fresh process (`python -m bot.bench.scale --child ...`), so
+Each start runs in a fresh process (`python -m benchmarks.scale --child ...`), so
 load times and resident memory are what a bot process sees:
 
 - cold start: parse (both cores) into the cable store, build the search index;
@@ -13,7 +13,7 @@ load times and resident memory are what a bot process sees:
   SQLite FTS5, rank-bm25 and `grep -ri` over the exported text.
 
 Sizes: 10k, 100k and full by default (about 15 minutes on 2 cores); fewer with
-`BENCH_SIZES=10k,100k make bench` or `python -m bot.bench.scale --sizes 10k`. The
+`BENCH_SIZES=10k,100k make bench` or `python -m benchmarks.scale --sizes 10k`. The
 corpus is generated under bench-data/ when missing.
 """
 
@@ -35,8 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.bench import Table
-from bot.bench.generate import SIZES, default_path, generate
+from benchmarks import Table
+from benchmarks.generate import SIZES, default_path, generate
 from bot.cables.parallel import install_handler_threads
 
 DEFAULT_SIZES = ("10k", "100k", "full")
@@ -188,7 +188,7 @@ def child_serve(
     from bot.chat.dispatch import dispatch_command
     from bot.chat.state import AppState
     from bot.render.discord import render_reply
-    from bot.search.index import Loaded, load_searchable
+    from bot.search.startup import Loaded, load_searchable
 
     wall, cpu = time.perf_counter(), _cpu_seconds()
     opened = open_store(store) if store else None
@@ -322,7 +322,7 @@ def _spawn(
     args: list[str], timeout: float | None = None, limit_memory: bool = False
 ) -> dict[str, Any] | str:
     """A child's JSON result, or why it has none ("over budget", "failed: ...")."""
-    command = [sys.executable, "-m", "bot.bench.scale", "--child", *args]
+    command = [sys.executable, "-m", "benchmarks.scale", "--child", *args]
     try:
         done = subprocess.run(
             command,
@@ -441,7 +441,7 @@ def table(results: list[dict[str, Any]]) -> Table:
             f"Machine: {_machine()}.",
             "Ratios: a baseline's query time over our !search time at the same percentile.",
             "Fewer sizes: BENCH_SIZES=10k,100k make bench "
-            "(or python -m bot.bench.scale --sizes 10k).",
+            "(or python -m benchmarks.scale --sizes 10k).",
         ],
     )
 

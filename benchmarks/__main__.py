@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-from bot.bench import BENCHMARKS, Table
+from benchmarks import BENCHMARKS, Table
 
 
 def main() -> int:

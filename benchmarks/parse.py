@@ -17,12 +17,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bot.bench import Table
+from benchmarks import Table
 from bot.cables.bundled import SEEDS
 from bot.cables.loader import load_library, read_inputs
 from bot.cables.months import month_table
 
-_HEAD_CSV = Path(__file__).resolve().parents[2] / "tests/fixtures/bulk/cables_csv_head_37rows.csv"
+_HEAD_CSV = Path(__file__).resolve().parents[1] / "tests/fixtures/bulk/cables_csv_head_37rows.csv"
 _STREAM_MB = 200
 _ROW = re.compile(r'^"(\d+)",', re.M)
 

@@ -3,9 +3,9 @@
 Queries are the dev set questions (scoped to their cable and across the library)
 plus a typo'd form of each, so spelling correction is on the measured path;
 excerpts are built for all 10 hits of every search, as the chat layer asks.
-Full-scale figures (251,287 cables) come from `bot.bench.scale`.
+Full-scale figures (251,287 cables) come from `benchmarks.scale`.
 
-    python -m bot.bench.search
+    python -m benchmarks.search
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.bench import Table
+from benchmarks import Table
+from benchmarks.devset import load_devset
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.search.api import SearchFilters
-from bot.search.devset import load_devset
-from bot.search.index import open_engine
+from bot.search.startup import open_engine
 
 TARGET_P99_MS = 20.0
 ROUNDS = 3
