@@ -52,7 +52,8 @@ class Settings(BaseSettings):
 
     cooldown_rate: int = Field(default=5, ge=1)
     cooldown_seconds: float = Field(default=30.0, gt=0)
-    pager_timeout_seconds: float = Field(default=300.0, gt=0)
+    # Discord stops accepting edits of a slash-command reply after 15 minutes.
+    pager_timeout_seconds: float = Field(default=300.0, gt=0, le=900)
     log_level: str = "INFO"
 
     @field_validator(

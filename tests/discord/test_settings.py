@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,5 +49,34 @@ def test_dot_env_file_is_read_and_token_is_secret(empty_env: pytest.MonkeyPatch)
 
 def test_bad_values_are_rejected(empty_env: pytest.MonkeyPatch) -> None:
     empty_env.setenv("DEV_GUILD_IDS", "not-a-number")
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def _documented_settings() -> dict[str, str]:
+    """docs/discord.md's settings table: variable -> documented default."""
+    text = (Path(__file__).parents[2] / "docs" / "discord.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([A-Z_]+)` \| ([^|]+) \|", text, flags=re.MULTILINE)
+    return {name: default.strip() for name, default in rows}
+
+
+def test_every_setting_is_documented_and_every_documented_one_exists() -> None:
+    assert set(_documented_settings()) == set(_VARS)
+
+
+@pytest.mark.parametrize(
+    "name", [n for n, f in Settings.model_fields.items() if type(f.default) in (int, float, str)]
+)
+def test_documented_scalar_defaults_are_the_real_ones(name: str) -> None:
+    documented = _documented_settings()[name.upper()].strip("`")
+    default = Settings.model_fields[name].default
+    if isinstance(default, str):
+        assert documented == default
+    else:
+        assert float(documented) == default
+
+
+def test_pager_timeout_is_bounded_by_discords_edit_window(empty_env: pytest.MonkeyPatch) -> None:
+    empty_env.setenv("PAGER_TIMEOUT_SECONDS", "901")
     with pytest.raises(ValidationError):
         Settings()
