@@ -140,7 +140,8 @@ _MIN_PIECE = 400
 def _split_block(block: Block, room: int) -> tuple[Block, Block] | None:
     """The part of `block` that fits in `room`, and the rest marked "continued"; None if none."""
     if block.quote is None:
-        if room < _MIN_PIECE:
+        # Only a bare heading is split; a hit (heading with excerpt) moves whole to the next page.
+        if room < _MIN_PIECE or block.excerpt is not None or block.trailer:
             return None
         first = split_words(block.heading, room)[0]
         return Block(first), Block(block.heading[len(first) :].lstrip())

@@ -9,10 +9,10 @@ import discord
 from bot.cables.model import Cable
 from bot.chat.dispatch import dispatch_command
 from bot.chat.passages import item, section_names
-from bot.chat.replies import ErrorReply, ParagraphsReply, Reply
+from bot.chat.replies import ErrorReply, ParagraphsReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.discord import errors
-from bot.render.discord import error_embed, render_reply
+from bot.render.discord import blockquote, error_embed, render_reply
 from handlers.cable import card
 from tests.discord.limits import limit_problems, quoted_text
 from tests.discord.shared import full_cables
@@ -113,3 +113,14 @@ def test_a_cable_without_subject_shows_no_stray_markup(state: AppState) -> None:
     cable = next(full_cables(state.library))
     pages = render_reply(card(state, cable.model_copy(update={"subject": ""})))
     assert "****" not in (pages[0].description or "")
+
+
+def test_a_hit_at_a_page_boundary_keeps_its_excerpt(state: AppState) -> None:
+    # `!search military`: hit 8 (07LAPAZ3262 ¶8) once lost its excerpt at the page break.
+    for query in ("military", "trafficking", "human rights", "nuclear", "elections"):
+        reply = dispatch_command(state, "search", query)
+        assert isinstance(reply, SearchReply)
+        pages = [embed.description or "" for embed in render_reply(reply)]
+        assert all(page.strip() for page in pages), query
+        for hit in reply.hits:
+            assert any(blockquote(hit.excerpt) in page for page in pages), hit
