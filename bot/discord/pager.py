@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import discord
+
+log = logging.getLogger(__name__)
 
 # Fetches the pages of the next result page (search `page:N`), or None past the last one.
 MorePages = Callable[[], Awaitable[Sequence[discord.Embed] | None]]
 
 NOT_YOURS = "Only the person who asked can use these buttons; run the command yourself for a copy."
+PAGE_FAILED = "Sorry, that page could not be shown (it has been logged). Try the button again."
 
 
 class Pager(discord.ui.View):
@@ -58,6 +63,16 @@ class Pager(discord.ui.View):
             # The message may have been deleted meanwhile: then there is nothing to clean.
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(view=None)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        # The buttons stay usable: a failed fetch or render changed no page state.
+        log.error("pager button %r failed", item, exc_info=error)
+        if interaction.response.is_done():
+            await interaction.followup.send(PAGE_FAILED, ephemeral=True)
+        else:
+            await interaction.response.send_message(PAGE_FAILED, ephemeral=True)
 
     async def _show(self, interaction: discord.Interaction) -> None:
         self._update_buttons()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import discord
+import pytest
 import simcord
 
-from bot.discord.pager import NOT_YOURS
+from bot.discord.cogs import chat as chat_cog
+from bot.discord.pager import NOT_YOURS, PAGE_FAILED
 from tests.discord.limits import limit_problems
 from tests.simcord.helpers import world
 
@@ -65,3 +67,30 @@ async def test_search_pages_turn_past_the_first_pages_counted(simcord_env: simco
         if "Results page 6 of" in footer:
             break
     assert "Results page 6 of" in footer
+
+
+async def test_a_page_that_fails_to_render_says_so_and_the_buttons_keep_working(
+    simcord_env: simcord.Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!search trafficking")
+    listing = w.channel.last_message
+    assert listing is not None
+    real_render = chat_cog.render_reply
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("injected render failure")
+
+    # Pages already rendered turn as before; the first one to fetch and render fails.
+    monkeypatch.setattr(chat_cog, "render_reply", broken)
+    for _ in range(10):
+        clicked = await w.alice.click(listing, label="Next")
+        if clicked.followups:
+            break
+    assert [(m.content, m.ephemeral) for m in clicked.followups] == [(PAGE_FAILED, True)]
+    assert [str(error) for error in simcord_env.errors] == ["injected render failure"]
+    assert "Results page 1 of" in (_now(w.channel, listing.id).embeds[0].footer.text or "")
+
+    monkeypatch.setattr(chat_cog, "render_reply", real_render)
+    await w.alice.click(listing, label="Next")
+    assert "Results page 2 of" in (_now(w.channel, listing.id).embeds[0].footer.text or "")

@@ -145,8 +145,9 @@ class ChatCog(commands.Cog, name="Cables"):
             nxt = await asyncio.to_thread(dispatch_command, state, name, line)
             if not isinstance(nxt, SearchReply | BrowseReply):
                 return None
-            last[0] = nxt
-            return render_reply(nxt, self.bot.settings.command_prefix)
+            pages = render_reply(nxt, self.bot.settings.command_prefix)
+            last[0] = nxt  # only once shown: a failed render leaves the pager where it was
+            return pages
 
         return more
 
