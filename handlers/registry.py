@@ -29,5 +29,5 @@ def spec_for(name: str) -> CommandSpec | None:
 
 
 def reference(prefix: str) -> str:
-    """The whole reference as Markdown (docs/commands.md is this text for prefix `!`)."""
+    """docs/commands.md is this text for prefix `!`."""
     return reference_text([command.spec for command in COMMANDS], prefix)
