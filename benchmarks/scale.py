@@ -185,10 +185,10 @@ def child_serve(
     start wrote it, even if a parser source changed since and would give a new store
     name) and its index."""
     from bot.cables.store import StoredLibrary, open_store
-    from bot.chat.dispatch import dispatch_command
     from bot.chat.state import AppState
     from bot.render.discord import render_reply
     from bot.search.startup import Loaded, load_searchable
+    from handlers.dispatch import dispatch_command
 
     wall, cpu = time.perf_counter(), _cpu_seconds()
     opened = open_store(store) if store else None

@@ -4,39 +4,61 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 
-from bot.cables.library import Library
-from bot.chat.filters import FilterError, Filters, as_typed, parse_filters
+from bot.chat.commands import Command, CommandSpec
+from bot.chat.errors import UserError
+from bot.chat.filters import Filters, as_typed, parse_filters
 from bot.chat.lookup import listing
-from bot.chat.replies import BrowseReply, ErrorReply, Reply
+from bot.chat.replies import BrowseReply, Reply
 from bot.chat.state import AppState
-from bot.chat.unknown import unknown_filter_value
+from bot.chat.unknown import check_filter_values
 
 PAGE_SIZE = 15
 
+SPEC = CommandSpec(
+    "browse",
+    "browse tag:<TAG> | origin:<place> | year:<yyyy> | class:<level> [page:<n>]",
+    "Lists of cables in the library, newest first, like the WikiLeaks browse pages.",
+    (
+        "Filters combine: `browse tag:PHUM year:2007`. Quote values with spaces: "
+        '`origin:"buenos aires"`.',
+        "`class:secret` lists SECRET and SECRET//NOFORN; write the full marking to get one.",
+    ),
+    (
+        "browse tag:KCRM",
+        "browse origin:dushanbe page:2",
+        "browse class:secret year:2009",
+    ),
+)
 
-def _no_match(library: Library, filters: Filters) -> ErrorReply:
-    """Explain an empty list: an unknown tag or origin, or a combination nothing has."""
-    return unknown_filter_value(library, filters) or ErrorReply(
-        message=f"No cable in the library matches {as_typed(filters.shown())}."
-    )
+
+@dataclass(slots=True, frozen=True)
+class BrowseRequest:
+    filters: Filters
+
+    def on_page(self, page: int) -> BrowseRequest:
+        return BrowseRequest(replace(self.filters, page=page))
 
 
-def handle(state: AppState, args: str) -> Reply:
+def parse(args: str) -> BrowseRequest:
+    return BrowseRequest(parse_filters(args))
+
+
+def handle(state: AppState, request: BrowseRequest) -> Reply:
     prefix = state.settings.command_prefix
-    try:
-        filters = parse_filters(args)
-    except FilterError as error:
-        return error.reply()
+    filters = request.filters
     if not filters.any_set():
-        return ErrorReply(
-            message=f"Browse by tag:, origin:, year: or class:, e.g. `{prefix}browse tag:KCRM`."
+        raise UserError(
+            f"Browse by tag:, origin:, year: or class:, e.g. `{prefix}browse tag:KCRM`."
             + (f" To search for words, use `{prefix}search`." if filters.words else ""),
-            suggestions=["tag:", "origin:", "year:", "class:"],
+            ["tag:", "origin:", "year:", "class:"],
         )
     found = [cable for cable in state.library.catalogue() if filters.matches(cable)]
     if not found:
-        return _no_match(state.library, filters)
+        # Explain the empty list: an unknown tag or origin, or a combination nothing has.
+        check_filter_values(state.library, filters)
+        raise UserError(f"No cable in the library matches {as_typed(filters.shown())}.")
     pages = math.ceil(len(found) / PAGE_SIZE)
     page = min(filters.page, pages)
     notes = [] if page == filters.page else [f"There are only {pages} pages; this is the last."]
@@ -50,3 +72,6 @@ def handle(state: AppState, args: str) -> Reply:
         cables=[listing(cable) for cable in found[start : start + PAGE_SIZE]],
         notes=notes,
     )
+
+
+COMMAND = Command(SPEC, parse, handle)

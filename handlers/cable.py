@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.cables.model import Cable
 from bot.cables.tags import tag_meaning
-from bot.chat.grammar import LabelRange, Locator, parse_locator, take_id
+from bot.chat.commands import Command, CommandSpec
+from bot.chat.errors import UserError
+from bot.chat.grammar import BadLabel, LabelRange, Locator, parse_locator, take_id
 from bot.chat.lookup import correction_notes, find_cable, reference_info
 from bot.chat.passages import (
     Passage,
@@ -16,14 +19,7 @@ from bot.chat.passages import (
     match_section,
     select,
 )
-from bot.chat.replies import (
-    CableCard,
-    ErrorReply,
-    ParagraphsReply,
-    Reply,
-    SectionOutline,
-    TagInfo,
-)
+from bot.chat.replies import CableCard, ParagraphsReply, Reply, SectionOutline, TagInfo
 from bot.chat.state import AppState
 from bot.chat.text import echo
 
@@ -33,36 +29,77 @@ _SUMMARY_CHARS = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
-def handle(state: AppState, args: str) -> Reply:
-    prefix = state.settings.command_prefix
+SPEC = CommandSpec(
+    "cable",
+    "cable <id> [<section>] [<label>|¶<label>|para <n>|<from>-<to>]",
+    "A cable's card, or the paragraphs you ask for.",
+    (
+        "Without more, the card: subject, dates, classification, origin, tags and what they "
+        "mean, references (in the library, in Cablegate but not loaded, or not in Cablegate), "
+        "sections with their paragraph counts, the start of the summary, and links to "
+        "WikiLeaks and PlusD.",
+        "Add a section name (it may be shortened or misspelt: `prevention`, `protecton`), or "
+        "`summary` or `comment`, to read that part.",
+        "Add a paragraph label (`3`, `¶3`, `para 3`, `F`) or a range (`¶3-5`, `B-D`) to read "
+        "those paragraphs; letters repeat in each section, so name the section too.",
+        "A section name ending in a letter or number (`Question A`) is read whole when it is "
+        'quoted or ends with a colon: `"Question A"`, `Question A:`, `Question A: 4`.',
+        "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
+        "works as an id. A typo gets the three closest ids.",
+        "Times like `17:??` are from early site pages whose minutes are unreliable.",
+    ),
+    (
+        "cable 07DUSHANBE313",
+        "cable 07DUSHANBE313 prevention F",
+        "cable 07DUSHANBE313 overview C",
+        'cable 07PORTAUPRINCE408 "Question A"',
+        "cable 08REYKJAVIK195 ¶2-3",
+    ),
+)
+
+
+@dataclass(slots=True, frozen=True)
+class CableRequest:
+    id_text: str
+    # What was asked for after the id: nothing (the card), a section, labels, or both.
+    locator: Locator = field(default_factory=Locator)
+    # ...as typed, when the grammar read it from words: a heading whose last word reads as
+    # a label (`Question A`, `SCUD B`) may be what was meant, whole.
+    typed: str = ""
+    # Paragraph anchor of a pasted permalink (`...#parC`).
+    anchor: str | None = None
+
+
+def parse(args: str) -> CableRequest:
     split = take_id(args.split())
     if split is None:
-        return ErrorReply(
-            message=f"Which cable? Give a reference id, e.g. `{prefix}cable 07DUSHANBE313`.",
-        )
-    found = find_cable(state.library, split.id_text)
-    if isinstance(found, ErrorReply):
-        return found
-    notes = correction_notes(found, split.id_text)
-    locator = parse_locator(split.rest)
-    whole = heading_named(found, " ".join(split.rest)) if locator.labels else None
+        return CableRequest("")
+    return CableRequest(
+        split.id_text, parse_locator(split.rest), " ".join(split.rest), split.anchor
+    )
+
+
+def handle(state: AppState, request: CableRequest) -> Reply:
+    prefix = state.settings.command_prefix
+    if not request.id_text:
+        raise UserError(f"Which cable? Give a reference id, e.g. `{prefix}cable 07DUSHANBE313`.")
+    found = find_cable(state.library, request.id_text)
+    notes = correction_notes(found, request.id_text)
+    locator = request.locator
+    whole = heading_named(found, request.typed) if locator.labels and request.typed else None
     if whole is not None:
         locator = Locator(section=whole)
     if _not_a_locator(found, locator):
         # `3,5`, `¶3 ¶5`, `1-`: meant as labels, but not a form the grammar reads.
-        return ErrorReply(
-            message=f"{echo(' '.join(split.rest))} is not a paragraph label or range: ask for "
-            "one label (`¶3`, `F`) or a range (`¶3-5`).",
-            notes=notes,
-        )
-    if split.anchor and locator == Locator():
+        raise BadLabel(request.typed).noted(notes)
+    if request.anchor and locator == Locator():
         # A pasted paragraph link alone: the paragraph it opens on the site.
-        passage = linked(found, split.anchor)
+        passage = linked(found, request.anchor)
         if passage is not None:
             return _paragraphs(found, passage, notes)
-        notes.append(f"The link's anchor #par{echo(split.anchor)} is on no paragraph here.")
-    elif split.anchor and locator.labels is None:
-        locator = Locator(locator.section, LabelRange(split.anchor.upper()))
+        notes.append(f"The link's anchor #par{echo(request.anchor)} is on no paragraph here.")
+    elif request.anchor and locator.labels is None:
+        locator = Locator(locator.section, LabelRange(request.anchor.upper()))
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)
@@ -70,16 +107,16 @@ def handle(state: AppState, args: str) -> Reply:
     try:
         passage = select(found, locator, prefix)
     except PassageError as error:
-        retry = _as_one_section(found, split.rest, locator, prefix)
+        retry = _as_one_section(found, request.typed, locator, prefix)
         if retry is None and found.body_withheld:
             # What is missing is the withheld body, not a typo of the user's.
-            return ErrorReply(
-                message=f"The body of {found.ref_id} was withheld from the release: there is "
+            raise UserError(
+                f"The body of {found.ref_id} was withheld from the release: there is "
                 f"no such text to quote. `{prefix}cable {found.ref_id}` shows what is known.",
                 notes=notes,
-            )
+            ) from error
         if retry is None:
-            return error.reply(notes)
+            raise error.noted(notes) from None
         passage = retry
     return _paragraphs(found, passage, notes)
 
@@ -106,12 +143,10 @@ def _paragraphs(cable: Cable, passage: Passage, notes: list[str]) -> ParagraphsR
     )
 
 
-def _as_one_section(
-    cable: Cable, words: list[str], locator: Locator, prefix: str
-) -> Passage | None:
+def _as_one_section(cable: Cable, typed: str, locator: Locator, prefix: str) -> Passage | None:
     """`SCUD B` read as section `SCUD` and ¶B, and no section is like `SCUD`: the words
     may be the end of a heading (`ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B`)."""
-    if locator.labels is None or locator.section is None:
+    if locator.labels is None or locator.section is None or not typed:
         return None
     try:
         match_section(cable, locator.section)
@@ -119,7 +154,7 @@ def _as_one_section(
     except PassageError:
         pass
     try:
-        return select(cable, Locator(section=" ".join(words)), prefix)
+        return select(cable, Locator(section=typed), prefix)
     except PassageError:
         return None
 
@@ -155,3 +190,6 @@ def card(state: AppState, cable: Cable) -> CableCard:
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,
     )
+
+
+COMMAND = Command(SPEC, parse, handle)

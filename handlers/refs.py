@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from bot.chat.commands import Command, CommandSpec
+from bot.chat.errors import UserError
 from bot.chat.grammar import take_id
 from bot.chat.lookup import correction_notes, find_cable, listing, reference_info
-from bot.chat.replies import ErrorReply, RefsReply, Reply
+from bot.chat.replies import RefsReply, Reply
 from bot.chat.state import AppState
 
+SPEC = CommandSpec(
+    "refs",
+    "refs <id>",
+    "What a cable cites, and which cables in the library cite it.",
+    ("Each reference says whether it is in the library, in Cablegate only, or not leaked.",),
+    ("refs 07DUSHANBE313",),
+)
 
-def handle(state: AppState, args: str) -> Reply:
+
+@dataclass(slots=True, frozen=True)
+class RefsRequest:
+    id_text: str
+
+
+def parse(args: str) -> RefsRequest:
     split = take_id(args.split())
-    if split is None:
+    return RefsRequest(split.id_text if split is not None else "")
+
+
+def handle(state: AppState, request: RefsRequest) -> Reply:
+    if not request.id_text:
         prefix = state.settings.command_prefix
-        return ErrorReply(message=f"Which cable? e.g. `{prefix}refs 07DUSHANBE313`.")
-    found = find_cable(state.library, split.id_text)
-    if isinstance(found, ErrorReply):
-        return found
+        raise UserError(f"Which cable? e.g. `{prefix}refs 07DUSHANBE313`.")
+    found = find_cable(state.library, request.id_text)
     citing = [state.library.get(ref_id) for ref_id in state.library.cited_by(found.ref_id)]
     return RefsReply(
         ref_id=found.ref_id,
@@ -23,5 +42,8 @@ def handle(state: AppState, args: str) -> Reply:
         cites=[reference_info(state.library, ref) for ref in found.references],
         cited_by=[listing(cable) for cable in citing if cable is not None],
         permalink=found.permalink,
-        notes=correction_notes(found, split.id_text),
+        notes=correction_notes(found, request.id_text),
     )
+
+
+COMMAND = Command(SPEC, parse, handle)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 
-from bot.chat.filters import FilterError, parse_filters
+from bot.chat.commands import Command, CommandSpec
+from bot.chat.errors import UserError
+from bot.chat.filters import Filters, parse_filters
 from bot.chat.hits import hit_items
-from bot.chat.replies import ErrorReply, Reply, SearchReply
+from bot.chat.replies import Reply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
-from bot.chat.unknown import unknown_filter_value
+from bot.chat.unknown import check_filter_values
 
 PAGE_SIZE = 10
 # Hits fetched at least, and pages beyond the one asked for, so that the reply can say
@@ -17,31 +20,59 @@ PAGE_SIZE = 10
 SEARCH_DEPTH = 50
 PAGES_AHEAD = 4
 
+SPEC = CommandSpec(
+    "search",
+    "search <words> [tag:<TAG>] [origin:<place>] [year:<yyyy>] [class:<level>] [page:<n>]",
+    "Ranked paragraphs matching your words, with optional filters.",
+    (
+        "Filters narrow the paragraphs searched: `tag:KCRM` (repeat for several tags), "
+        "`origin:dushanbe`, `year:2007`, `class:secret`. Quote values with spaces: "
+        '`origin:"buenos aires"`.',
+        'Words in double quotes must stand together in the paragraph itself: `"chicken street"`.',
+        "`page:2` shows the next hits.",
+    ),
+    (
+        "search human trafficking tag:KCRM",
+        "search peacekeeping origin:reykjavik year:2008",
+        'search "chicken street"',
+    ),
+)
 
-def handle(state: AppState, args: str) -> Reply:
+
+@dataclass(slots=True, frozen=True)
+class SearchRequest:
+    # The words to find are the filters' free words.
+    filters: Filters
+
+    def on_page(self, page: int) -> SearchRequest:
+        return SearchRequest(replace(self.filters, page=page))
+
+
+def parse(args: str) -> SearchRequest:
+    return SearchRequest(parse_filters(args))
+
+
+def handle(state: AppState, request: SearchRequest) -> Reply:
     prefix = state.settings.command_prefix
-    try:
-        filters = parse_filters(args)
-    except FilterError as error:
-        return error.reply()
+    filters = request.filters
     if not filters.words:
-        hint = f" To list cables by filters alone, use `{prefix}browse`." * filters.any_set()
-        return ErrorReply(
-            message=f"What should I search for? e.g. `{prefix}search trafficking tag:KCRM`.{hint}"
+        hint = (
+            f" To list cables by filters alone, use `{prefix}browse`." if filters.any_set() else ""
+        )
+        raise UserError(
+            f"What should I search for? e.g. `{prefix}search trafficking tag:KCRM`.{hint}"
         )
     engine = state.engine()
     if engine is None:
-        return ErrorReply(message="Search is not available in this session.")
+        raise UserError("Search is not available in this session.")
     query = " ".join(filters.words)
     if not has_words(query):
-        return ErrorReply(message=NO_WORDS)
+        raise UserError(NO_WORDS)
     # One hit more than the pages counted: whether more pages follow them.
     counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
     result = engine.search(query, filters.to_search(), limit=counted + 1)
     if not result.hits and filters.any_set():
-        unknown = unknown_filter_value(state.library, filters)
-        if unknown is not None:
-            return unknown
+        check_filter_values(state.library, filters)
     more_pages = len(result.hits) > counted
     pages = max(1, math.ceil(min(len(result.hits), counted) / PAGE_SIZE))
     page = min(filters.page, pages)
@@ -61,3 +92,6 @@ def handle(state: AppState, args: str) -> Reply:
         first_rank=start + 1,
         notes=notes,
     )
+
+
+COMMAND = Command(SPEC, parse, handle)

@@ -8,7 +8,7 @@ from rapidfuzz import process
 
 from bot.cables.model import Cable
 from bot.chat.errors import UserError
-from bot.chat.grammar import FILTER_ALIASES, split_filters
+from bot.chat.grammar import FILTER_ALIASES, FilterSplit, split_filters
 from bot.chat.text import echo
 from bot.search.api import SearchFilters
 
@@ -120,7 +120,11 @@ def _number(key: str, value: str, low: int, high: int) -> int:
 
 
 def parse_filters(text: str) -> Filters:
-    split = split_filters(text)
+    return read_filters(split_filters(text))
+
+
+def read_filters(split: FilterSplit) -> Filters:
+    """The filters of `split`, each value checked (a FilterError says what is wrong)."""
     if split.unknown:
         known = sorted(set(FILTER_ALIASES.values()))
         raise FilterError(

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.cables.ids import compact_id
+from bot.chat.errors import UserError
+from bot.chat.text import echo
 
 
 @dataclass(slots=True, frozen=True)
@@ -130,6 +132,24 @@ def _labels_only(text: str) -> LabelRange | None:
     return LabelRange(first, last.upper() if last else None)
 
 
+class BadLabel(UserError):
+    """Words where paragraph labels belong that are no label or range (`3,5`, `¶3 ¶5`)."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__(
+            f"{echo(typed)} is not a paragraph label or range: ask for one label (`¶3`, `F`) "
+            "or a range (`¶3-5`)."
+        )
+
+
+def read_labels(text: str) -> LabelRange:
+    """`3`, `¶3-5`, `para C` given on their own (a separate box of a form); else BadLabel."""
+    labels = _labels_only(text)
+    if labels is None:
+        raise BadLabel(text)
+    return labels
+
+
 def parse_locator(words: list[str]) -> Locator:
     """`prevention F`, `¶3`, `para 3`, `3-5`, `summary` -> section query and labels;
     `"Question A"`, `Question A:` and `Question A: 3` name the section `Question A`."""
@@ -163,6 +183,12 @@ class FilterSplit:
     # Known filters given no value (`tag:`, `origin:"`).
     empty: list[str] = field(default_factory=list)
 
+    def add(self, key: str, value: str) -> None:
+        """A filter given again (`tag:KCRM tag:PHUM`) adds its value to the first, after a space."""
+        value = " ".join(value.split())
+        previous = self.filters.get(key)
+        self.filters[key] = f"{previous} {value}" if previous else value
+
 
 _FILTER = re.compile(r"^([A-Za-z]+):(.*)$")
 # A filter whose value is quoted (`origin:"buenos aires"`, closing quote optional), or any word.
@@ -180,7 +206,7 @@ FILTER_ALIASES = {
 
 
 def split_filters(text: str) -> FilterSplit:
-    """Filters may be repeated (`tag:KCRM tag:PHUM`): values are joined by spaces."""
+    """Free words and filters; a filter may be repeated (see `FilterSplit.add`)."""
     result = FilterSplit()
     for token in _FILTER_OR_WORD.finditer(text):
         word = token.group(3)
@@ -199,7 +225,5 @@ def split_filters(text: str) -> FilterSplit:
         if key is None:
             result.unknown.append(m.group(1).lower())
             continue
-        value = " ".join(m.group(2).split())
-        previous = result.filters.get(key)
-        result.filters[key] = f"{previous} {value}" if previous else value
+        result.add(key, m.group(2))
     return result

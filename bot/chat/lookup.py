@@ -8,15 +8,20 @@ from bot.cables.ids import cable_url, compact_id
 from bot.cables.library import Library
 from bot.cables.model import Cable, Reference
 from bot.cables.months import month_table
-from bot.chat.replies import CableListing, ErrorReply, ReferenceInfo, ReferenceStatus
+from bot.chat.errors import UserError
+from bot.chat.replies import CableListing, ReferenceInfo, ReferenceStatus
 from bot.chat.text import echo
 
 # Below this similarity (0-100) a "closest id" is noise, not a suggestion.
 _SUGGEST_SCORE = 60.0
 
 
-def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
-    """The cable meant by `id_text`, or an error with the closest ids."""
+class UnknownCable(UserError):
+    """No loaded cable is the one meant; the suggestions are the closest ids."""
+
+
+def find_cable(library: Library, id_text: str) -> Cable:
+    """The cable meant by `id_text`; UnknownCable, with the closest ids, when none is."""
     resolution = library.resolve(id_text)
     if resolution.cable is not None:
         return resolution.cable
@@ -32,7 +37,7 @@ def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
         )
         if month is not None:
             message += f" Read it at {cable_url(compact_id(id_text), *month)}"
-        return ErrorReply(message=message)
+        raise UnknownCable(message)
     if month is not None:
         message = (
             f"{shown} is in Cablegate but not in this library "
@@ -42,7 +47,7 @@ def find_cable(library: Library, id_text: str) -> Cable | ErrorReply:
         message = f"No cable {shown} in the library ({len(library):,} cables loaded)."
     if close:
         message += " Did you mean " + ", ".join(close) + "?"
-    return ErrorReply(message=message, suggestions=close)
+    raise UnknownCable(message, close)
 
 
 def _file_name(path: str) -> str:

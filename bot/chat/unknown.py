@@ -5,14 +5,18 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 
 from bot.cables.library import Library
+from bot.chat.errors import UserError
 from bot.chat.filters import Filters
-from bot.chat.replies import ErrorReply
 from bot.chat.text import echo
 
 # Below these scores a "closest" tag (plain ratio) or origin (WRatio) is noise:
 # `ZZZZ` is 60 from EZ, `atlantis` 51 from Embassy Vatican; `KCRN` is 75 from KCRM.
 _CLOSE_TAG = 65.0
 _CLOSE_ORIGIN = 65.0
+
+
+class UnknownFilterValue(UserError):
+    """A tag or origin no loaded cable has; the suggestions are the closest real ones."""
 
 
 def _closest(names: list[str], separator: str) -> str:
@@ -35,16 +39,15 @@ def _shared_opening(a: str, b: str) -> int:
     )
 
 
-def unknown_filter_value(library: Library, filters: Filters) -> ErrorReply | None:
-    """Why filters found nothing when a tag or origin is in no cable: that value named,
-    with the closest real ones; None when every value exists."""
+def check_filter_values(library: Library, filters: Filters) -> None:
+    """Why filters found nothing when a tag or origin is in no cable: UnknownFilterValue
+    naming it, with the closest real ones. Nothing when every value exists."""
     known_tags = {tag for cable in library.catalogue() for tag in cable.tags}
     for tag in filters.tags:
         if tag not in known_tags:
             close = _closest_tags(tag, known_tags)
-            return ErrorReply(
-                message=f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "),
-                suggestions=close,
+            raise UnknownFilterValue(
+                f"No cable in the library has the tag {echo(tag)}." + _closest(close, ", "), close
             )
     if filters.origin:
         origins = {cable.origin for cable in library.catalogue() if cable.origin}
@@ -55,9 +58,8 @@ def unknown_filter_value(library: Library, filters: Filters) -> ErrorReply | Non
                     filters.origin, origins, limit=3, score_cutoff=_CLOSE_ORIGIN
                 )
             ]
-            return ErrorReply(
-                message=f"No cable in the library comes from {echo(filters.origin)}."
+            raise UnknownFilterValue(
+                f"No cable in the library comes from {echo(filters.origin)}."
                 + _closest(close, "; "),
-                suggestions=close,
+                close,
             )
-    return None

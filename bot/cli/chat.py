@@ -17,13 +17,13 @@ import threading
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from bot.chat.dispatch import dispatch
 from bot.chat.replies import Reply
 from bot.chat.state import AppState, load_state
 from bot.cli.corpus import complain_missing
 from bot.cli.settings import load_settings
 from bot.render.terminal import render
 from config.settings import Settings
+from handlers.dispatch import dispatch
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chat.commands import spec_for
 from bot.chat.state import AppState
 from bot.render.discord import error_embed
+from handlers.registry import spec_for
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.dispatch import dispatch
 from bot.chat.replies import Reply
 from bot.chat.state import AppState
+from handlers.dispatch import dispatch
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,13 @@ import json
 
 import pytest
 
-from bot.chat import dispatch as dispatch_module
-from bot.chat.dispatch import dispatch_command
+from bot.chat.commands import Command
 from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import MAX_LINE_CHARS
+from handlers import cable
+from handlers import dispatch as dispatch_module
+from handlers.dispatch import dispatch_command
 from tests.chat.conftest import Ask
 
 NASTY = [
@@ -160,10 +162,11 @@ def test_dispatch_command_takes_discord_style_arguments(state: AppState) -> None
 def test_a_failing_handler_becomes_an_apology(
     state: AppState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(state: AppState, args: str) -> Reply:
+    def broken(state: AppState, request: cable.CableRequest) -> Reply:
         raise RuntimeError("bug")
 
-    monkeypatch.setitem(dispatch_module.HANDLERS, "cable", broken)
+    broken_cable = Command(cable.SPEC, cable.parse, broken)
+    monkeypatch.setattr(dispatch_module, "command_named", lambda name: broken_cable)
     error = _error(dispatch_command(state, "cable", "08REYKJAVIK195"))
     assert error.message == "Sorry, that command failed on our side. It has been logged."
 

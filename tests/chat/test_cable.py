@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from bot.chat.dispatch import dispatch
 from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, ParagraphsReply
 from bot.chat.state import AppState
 from config.settings import Settings
+from handlers.dispatch import dispatch
 from tests.chat.conftest import Ask
 
 

@@ -213,8 +213,10 @@ def test_a_failing_command_apologises_and_logs_to_a_file_not_the_terminal(
     # A bug stood in by a handler that raises: the user sees the apology, never a traceback.
     code = (
         "import sys\n"
-        "from bot.chat import dispatch\n"
-        "dispatch.HANDLERS['search'] = lambda state, args: 1 / 0\n"
+        "from bot.chat.commands import Command\n"
+        "from handlers import dispatch, search\n"
+        "broken = Command(search.SPEC, search.parse, lambda state, request: 1 / 0)\n"
+        "dispatch.command_named = lambda name: broken\n"
         "from bot.cli import main\n"
         "sys.exit(main(['chat', 'search trafficking']))\n"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.chat.commands import COMMAND_NAMES, reference_text
 from bot.chat.replies import BrowseReply, ErrorReply, HelpReply, RefsReply, Reply
+from handlers.registry import COMMAND_NAMES, reference
 from tests.chat.conftest import Ask
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "commands.md"
@@ -97,7 +97,7 @@ def test_refs_reply(ask: Ask) -> None:
 def test_help_is_the_command_reference(ask: Ask) -> None:
     reply = ask("!help")
     assert isinstance(reply, HelpReply)
-    assert reply.text == reference_text("!")
+    assert reply.text == reference("!")
     assert reply.commands == list(COMMAND_NAMES)
     for name in COMMAND_NAMES:
         assert f"## `!{name}" in reply.text
@@ -110,7 +110,7 @@ def test_help_is_the_command_reference(ask: Ask) -> None:
 
 
 def test_docs_show_the_same_reference_as_help() -> None:
-    assert DOCS.read_text("utf-8") == reference_text("!")
+    assert DOCS.read_text("utf-8") == reference("!")
 
 
 def test_filters_are_shown_as_they_are_typed(ask: Ask) -> None:

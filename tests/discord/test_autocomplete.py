@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bot.chat.dispatch import dispatch_command
 from bot.chat.replies import ParagraphsReply
 from bot.chat.state import AppState
 from bot.discord.autocomplete import cable_id_choices, section_choices
-from bot.discord.cogs.chat import whole_section
+from bot.discord.cogs.chat import cable_request
+from handlers.cable import COMMAND
+from handlers.dispatch import answer
 from tests.discord.shared import full_cables
 
 
@@ -16,9 +17,9 @@ def test_every_offered_section_opens_that_section(state: AppState) -> None:
     for cable in full_cables(state.library):
         for choice in section_choices(cable, ""):
             offered += 1
-            # What the /cable command sends for a section picked from the list.
-            section = whole_section(state.library, cable.ref_id, choice.value)
-            reply = dispatch_command(state, "cable", f"{cable.ref_id} {section}")
+            # What the /cable command asks for a section picked from the list.
+            request = cable_request(state.library, cable.ref_id, choice.value, "")
+            reply = answer(state, COMMAND, lambda r=request: r).reply
             if not isinstance(reply, ParagraphsReply) or reply.section != choice.value:
                 misses.append((cable.ref_id, choice.value))
     assert offered > len(state.library)

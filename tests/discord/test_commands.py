@@ -6,19 +6,22 @@ import asyncio
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
 from discord.ext import commands
 
-from bot.chat.dispatch import dispatch_command
-from bot.chat.replies import Reply
+from bot.chat.commands import Command
 from bot.chat.state import AppState
 from bot.discord import client, errors
 from bot.discord.cogs import chat
 from config.settings import Settings
+from handlers.cable import COMMAND, CableRequest
+from handlers.dispatch import Answer, answer, answer_text
 from tests.discord.limits import limit_problems
 from tests.discord.mocks import ALICE, Outbox, install_outbox, invoke, running
 from tests.discord.shared import REPO, offline_settings
@@ -162,11 +165,11 @@ async def test_a_reload_that_finds_no_cable_keeps_the_library(
 async def test_a_slow_answer_does_not_block_the_event_loop(
     state: AppState, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow_dispatch(state: AppState, name: str, args: str) -> Reply:
+    def slow_answer(state: AppState, command: Command[Any], args: str) -> Answer[Any]:
         time.sleep(0.3)  # a long search, in the worker thread
-        return dispatch_command(state, name, args)
+        return answer_text(state, command, args)
 
-    monkeypatch.setattr(chat, "dispatch_command", slow_dispatch)
+    monkeypatch.setattr(chat, "answer_text", slow_answer)
     ticks = 0
 
     async def heartbeat() -> None:
@@ -187,11 +190,13 @@ async def test_a_slow_answer_does_not_block_the_event_loop(
 async def test_slash_answers_are_deferred_only_when_slow(
     state: AppState, monkeypatch: pytest.MonkeyPatch, work_seconds: float, deferred: bool
 ) -> None:
-    def timed_dispatch(state: AppState, name: str, args: str) -> Reply:
+    def timed_answer(
+        state: AppState, command: Command[Any], read: Callable[[], Any], notes: list[str]
+    ) -> Answer[Any]:
         time.sleep(work_seconds)
-        return dispatch_command(state, name, args)
+        return answer(state, command, read, notes)
 
-    monkeypatch.setattr(chat, "dispatch_command", timed_dispatch)
+    monkeypatch.setattr(chat, "answer", timed_answer)
     monkeypatch.setattr(chat, "_DEFER_AFTER_SECONDS", 0.1)
     async with running(offline_settings(), state) as bot:
         ctx = MagicMock(spec=commands.Context, bot=bot, command=bot.get_command("cable"))
@@ -200,6 +205,6 @@ async def test_slash_answers_are_deferred_only_when_slow(
         ctx.defer, ctx.send = AsyncMock(), AsyncMock()
         cog = bot.get_cog("Cables")
         assert isinstance(cog, chat.ChatCog)
-        await cog._answer(ctx, "cable", REF)
+        await cog._answer(ctx, COMMAND, chat.Options(), lambda _state: CableRequest(REF))
     assert ctx.defer.await_count == int(deferred)
     assert ctx.send.await_args.kwargs["embed"].title == REF

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import discord
 
 from bot.cables.model import Cable
-from bot.chat.dispatch import dispatch_command
 from bot.chat.passages import item, section_names
 from bot.chat.replies import ErrorReply, ParagraphsReply, Reply, SearchReply
 from bot.chat.state import AppState
 from bot.discord import errors
 from bot.render.discord import blockquote, error_embed, render_reply
 from handlers.cable import card
+from handlers.dispatch import dispatch_command
 from tests.discord.limits import limit_problems, quoted_text
 from tests.discord.shared import full_cables
 

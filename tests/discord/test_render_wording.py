@@ -3,11 +3,11 @@ data alone (no handler constants)."""
 
 from __future__ import annotations
 
-from bot.chat.dispatch import dispatch
 from bot.chat.replies import CableCard, SearchReply
 from bot.chat.state import AppState
 from bot.render.discord import render_reply
 from bot.render.terminal import render
+from handlers.dispatch import dispatch
 
 
 def test_later_search_pages_go_on_counting(state: AppState) -> None:

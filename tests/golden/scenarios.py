@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.chat.commands import COMMANDS
 from bot.chat.state import AppState
+from handlers.registry import COMMANDS
 
 PINNED = Path(__file__).with_name("acceptance_replies.jsonl")
 
@@ -66,12 +66,12 @@ ACCEPTANCE_LINES: tuple[str, ...] = (
 
 
 def pinned_lines() -> list[str]:
-    examples = [example for spec in COMMANDS for example in spec.examples]
+    examples = [example for command in COMMANDS for example in command.spec.examples]
     return [*ACCEPTANCE_LINES, *examples]
 
 
 def replies_json(state: AppState) -> list[str]:
-    from bot.chat.dispatch import dispatch
+    from handlers.dispatch import dispatch
 
     return [dispatch(state, line).model_dump_json() for line in pinned_lines()]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cables.store import StoredLibrary
-from bot.chat.dispatch import dispatch
 from bot.chat.state import AppState, load_state
 from bot.search.api import SearchFilters
 from bot.search.startup import load_searchable, open_engine
 from config.settings import Settings
+from handlers.dispatch import dispatch
 from tests.scale.conftest import RAW
 
 CSV_ROWS = Path(__file__).parents[1] / "fixtures" / "bulk" / "cables_csv_head_37rows.csv"

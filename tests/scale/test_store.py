@@ -14,9 +14,9 @@ from bot.cables.store import (
     load_stored_library,
     open_store,
 )
-from bot.chat.dispatch import dispatch
 from bot.chat.state import AppState
 from bot.search.startup import load_searchable
+from handlers.dispatch import dispatch
 from tests.scale.conftest import RAW
 
 

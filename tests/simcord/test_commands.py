@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 import simcord
 
-from bot.chat.grammar import parse_locator
+import handlers.cable
+import handlers.search
+from bot.chat.commands import Command
+from bot.chat.filters import Filters
+from bot.chat.grammar import LabelRange, Locator, parse_locator
+from bot.chat.replies import Reply
 from bot.chat.state import AppState
 from tests.discord.limits import limit_problems, quoted_text
 from tests.discord.shared import full_cables
@@ -144,3 +152,61 @@ async def test_a_section_and_label_typed_in_the_section_box(simcord_env: simcord
     assert result.response is not None
     description = result.response.embeds[0].description or ""
     assert "¶F (PREVENTION)" in description and "¶E (PREVENTION)" not in description
+
+
+@pytest.fixture
+def requests_seen(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The requests the cable and search handlers get (the real handlers still answer)."""
+    seen: list[object] = []
+    for module in (handlers.cable, handlers.search):
+        real = module.COMMAND
+
+        def handle(state: AppState, request: Any, real: Command[Any] = real) -> Reply:
+            seen.append(request)
+            return real.handle(state, request)
+
+        monkeypatch.setattr(module, "COMMAND", Command(real.spec, real.parse, handle))
+    return seen
+
+
+async def test_slash_search_passes_a_place_with_a_space_as_one_origin(
+    simcord_env: simcord.Env, requests_seen: list[object]
+) -> None:
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, "search", query="inflation", origin="buenos aires")
+    assert requests_seen == [
+        handlers.search.SearchRequest(Filters(["inflation"], origin="buenos aires"))
+    ]
+    assert result.response is not None and not result.ephemeral
+    assert 'Filters: origin:"buenos aires"' in (result.response.embeds[0].description or "")
+
+
+async def test_slash_cable_passes_a_picked_section_whole(
+    simcord_env: simcord.Env, requests_seen: list[object]
+) -> None:
+    ref = "07PORTAUPRINCE408"
+    w = await world(simcord_env)
+    whole = await w.alice.slash(w.channel, "cable", id=ref, section="Question A")
+    labelled = await w.alice.slash(w.channel, "cable", id=ref, section="Question A", paragraphs="3")
+    typed = await w.alice.slash(w.channel, "cable", id="07DUSHANBE313", section="prevention F")
+    assert [request.locator for request in requests_seen] == [  # type: ignore[attr-defined]
+        Locator("Question A"),
+        Locator("Question A", LabelRange("3")),
+        Locator("prevention", LabelRange("F")),  # typed in the box: read as the grammar reads it
+    ]
+    sections = []
+    for result in (whole, labelled, typed):
+        assert result.response is not None and not result.ephemeral
+        sections.append((result.response.embeds[0].description or "").split("\n")[1])
+    assert sections == ["Section: Question A", "Section: Question A", "Section: PREVENTION"]
+
+
+async def test_prefix_command_is_read_as_typed_quotes_and_all(
+    simcord_env: simcord.Env, requests_seen: list[object]
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, '!cable 07PORTAUPRINCE408 "Question A"')
+    assert requests_seen == [handlers.cable.parse('07PORTAUPRINCE408 "Question A"')]
+    reply = w.channel.last_message
+    assert reply is not None
+    assert "Section: Question A\n" in (reply.embeds[0].description or "")

@@ -1,40 +1,58 @@
 """The chat commands as hybrid commands: `!cable ...` and `/cable ...` share one callback.
 
-Each callback only turns its arguments into the chat pipeline's argument line,
-runs `dispatch_command` in a worker thread (a search never blocks the gateway)
-and sends the rendered pages.
+A prefix command's text goes to the command's own parser, as typed in the terminal. A slash
+command's options are built into the same typed request directly: an origin `Addis Ababa`
+stays one value, a section picked from the list stays whole. The command runs in a worker
+thread (a search never blocks the gateway) and the rendered pages are sent.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+import handlers.ask
+import handlers.browse
+import handlers.cable
+import handlers.help
+import handlers.refs
+import handlers.search
 from bot.cables.library import Library
-from bot.chat.commands import COMMAND_NAMES, spec_for
-from bot.chat.dispatch import dispatch_command
-from bot.chat.grammar import take_id
+from bot.chat.commands import Command, Paged
+from bot.chat.filters import MAX_PAGE, read_filters
+from bot.chat.grammar import (
+    FilterSplit,
+    Locator,
+    parse_locator,
+    read_labels,
+    split_filters,
+    take_id,
+)
 from bot.chat.passages import heading_named
-from bot.chat.replies import BrowseReply, ErrorReply, Reply, SearchReply
+from bot.chat.replies import BrowseReply, ErrorReply, SearchReply
 from bot.chat.state import AppState
+from bot.chat.text import clean_line, cut_note
 from bot.discord.autocomplete import cable_id_choices, section_choices
 from bot.discord.errors import ChannelNotAllowed
 from bot.discord.pager import MorePages
 from bot.discord.respond import send_pages
 from bot.render.discord import cut, render_reply
+from handlers.dispatch import Answer, answer, answer_text
+from handlers.registry import COMMAND_NAMES, HELP, spec_for
 
 if TYPE_CHECKING:
     from bot.discord.client import CableBot
 
 Context = commands.Context["CableBot"]
+Request = TypeVar("Request")
 _DEFER_AFTER_SECONDS = 1.5
-_PAGE_FILTER = re.compile(r"(?i)(?<!\S)page:\S*")
 
 
 def _description(name: str) -> str:
@@ -50,31 +68,56 @@ def user_cooldown(ctx: Context) -> commands.Cooldown | None:
     return commands.Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
 
 
-def filter_words(key: str, value: str | int | None) -> list[str]:
-    """`origin`, `Addis Ababa` -> `origin:Addis origin:Ababa` (the grammar joins repeats)."""
-    if value is None:
-        return []
-    return [f"{key}:{word}" for word in str(value).split()]
+def typed_after_name(ctx: Context) -> str:
+    """A prefix command's text after its name, as typed: discord.py's split of it into
+    options drops the quotes the grammar reads (`"Question A"`)."""
+    content = ctx.message.content.removeprefix(ctx.prefix or "").lstrip()
+    return content.removeprefix(ctx.invoked_with or "")
 
 
-def args_line(*parts: str | None, **filters: str | int | None) -> str:
-    words = [part for part in parts if part]
-    for key, value in filters.items():
-        words += filter_words(key, value)
-    return " ".join(words)
+@dataclass(slots=True)
+class Options:
+    """Slash option values, cleaned as typed lines are; a value cut short is said so."""
+
+    notes: list[str] = field(default_factory=list)
+
+    def text(self, value: str | int | None) -> str:
+        clean = clean_line("" if value is None else str(value))
+        if clean.cut_from is not None:
+            self.notes.append(cut_note(clean.cut_from))
+        return clean.text
+
+    def filters(self, typed: str | None, **chosen: str | int | None) -> FilterSplit:
+        """Filters typed into a text option (`tag:KCRM`) and chosen as options, each of
+        these one value; a filter given both ways adds up, as when typed twice."""
+        split = split_filters(self.text(typed))
+        for key, value in chosen.items():
+            if value is not None:
+                split.add(key, self.text(value))
+        return split
 
 
-def whole_section(library: Library, cable_id: str, section: str) -> str:
-    """A section given on its own that is one of the cable's headings (picked from the
-    list, or quoted after `!cable <id>`, which discord.py unquotes) stays whole: the
-    grammar's trailing colon keeps its last word from being read as a paragraph label
-    ("Question A", "UAV/Predator B"). Anything else is passed as typed, so `prevention F`
-    in the section box still means ¶F of PREVENTION."""
-    split = take_id([cable_id])
-    cable = library.get(split.id_text) if split is not None else None  # exact: no fuzzy work
-    if cable is None or section.rstrip().endswith(":") or heading_named(cable, section) is None:
-        return section
-    return f"{section}:"
+def cable_request(
+    library: Library, cable_id: str, section: str, paragraphs: str
+) -> handlers.cable.CableRequest:
+    """The /cable options as a request. A section that is one of the cable's headings
+    (picked from the list) stays whole, so `Question A` is never section `Question`, ¶A;
+    anything else in the box reads like typed text (`prevention F` is ¶F of PREVENTION)."""
+    split = take_id(cable_id.split())
+    if split is None:
+        return handlers.cable.CableRequest("")
+    # Words after the id in its box (`07DUSHANBE313 prevention`) start what is asked for.
+    asked = " ".join([*split.rest, section]).strip()
+    cable = library.get(split.id_text)  # exact: no fuzzy work
+    if asked and cable is not None and heading_named(cable, asked) is not None:
+        labels = read_labels(paragraphs) if paragraphs else None
+        return handlers.cable.CableRequest(
+            split.id_text, Locator(asked, labels), anchor=split.anchor
+        )
+    typed = " ".join([asked, paragraphs]).strip()
+    return handlers.cable.CableRequest(
+        split.id_text, parse_locator(typed.split()), typed, split.anchor
+    )
 
 
 # The slash options shared by /search and /browse (the same filters as typed ones).
@@ -87,14 +130,37 @@ _FILTER_OPTIONS = {
 }
 
 
-def _filters(
-    tag: str | None, origin: str | None, year: int | None, level: str | None, page: int | None
-) -> dict[str, str | int | None]:
-    return {"tag": tag, "origin": origin, "year": year, "class": level, "page": page}
-
-
 def _has_next(reply: SearchReply | BrowseReply) -> bool:
-    return reply.page < reply.pages or (isinstance(reply, SearchReply) and reply.more_pages)
+    more = reply.page < reply.pages or (isinstance(reply, SearchReply) and reply.more_pages)
+    return more and reply.page < MAX_PAGE
+
+
+@dataclass(slots=True)
+class NextPages:
+    """Fetches the result page after the last one shown, when the pager runs past it."""
+
+    state: AppState
+    command: Command[Any]
+    request: Paged
+    last: SearchReply | BrowseReply
+
+    async def __call__(self) -> Sequence[discord.Embed] | None:
+        if not _has_next(self.last):
+            return None
+        request = self.request.on_page(self.last.page + 1)
+        done = await asyncio.to_thread(answer, self.state, self.command, lambda: request)
+        if not isinstance(done.reply, SearchReply | BrowseReply):
+            return None
+        pages = render_reply(done.reply, self.state.settings.command_prefix)
+        self.last = done.reply  # only once shown: a failed render leaves the pager where it was
+        return pages
+
+
+def _more_results(state: AppState, command: Command[Any], done: Answer[Any]) -> MorePages | None:
+    reply, request = done.reply, done.request
+    if not isinstance(reply, SearchReply | BrowseReply) or not isinstance(request, Paged):
+        return None
+    return NextPages(state, command, request, reply) if _has_next(reply) else None
 
 
 class ChatCog(commands.Cog, name="Cables"):
@@ -111,48 +177,39 @@ class ChatCog(commands.Cog, name="Cables"):
             raise ChannelNotAllowed()
         return True
 
-    async def _answer(self, ctx: Context, name: str, args: str) -> None:
+    async def _answer(
+        self,
+        ctx: Context,
+        command: Command[Request],
+        options: Options,
+        build: Callable[[AppState], Request],
+    ) -> None:
+        """Answer a prefix command from its text, a slash command with the request `build`
+        makes of its options (`options` holds what cleaning them noted)."""
         state = self.bot.state  # one read: a reload during this command does not affect it
-        work = asyncio.ensure_future(asyncio.to_thread(dispatch_command, state, name, args))
+        if ctx.interaction is None:
+            run = partial(answer_text, state, command, typed_after_name(ctx))
+        else:
+            run = partial(answer, state, command, partial(build, state), options.notes)
+        work = asyncio.ensure_future(asyncio.to_thread(run))
         # Discord wants a slash command acknowledged within 3 s. Deferring only when the
         # answer is slow keeps a quick error private (a deferred reply's visibility is fixed).
         done, _ = await asyncio.wait({work}, timeout=_DEFER_AFTER_SECONDS)
         if not done:
             await ctx.defer()
-        reply = await work
-        if isinstance(reply, ErrorReply) and ctx.command is not None:
+        result = await work
+        if isinstance(result.reply, ErrorReply) and ctx.command is not None:
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
         await send_pages(
             ctx,
-            render_reply(reply, self.bot.settings.command_prefix),
-            more=self._more_results(state, name, args, reply),
-            ephemeral=isinstance(reply, ErrorReply),
+            render_reply(result.reply, self.bot.settings.command_prefix),
+            more=_more_results(state, command, result),
+            ephemeral=isinstance(result.reply, ErrorReply),
         )
-
-    def _more_results(
-        self, state: AppState, name: str, args: str, reply: Reply
-    ) -> MorePages | None:
-        """Fetching the next result page when the pager runs past the last rendered one."""
-        if not isinstance(reply, SearchReply | BrowseReply) or not _has_next(reply):
-            return None
-        base = _PAGE_FILTER.sub("", args).strip()
-        last = [reply]
-
-        async def more() -> Sequence[discord.Embed] | None:
-            if not _has_next(last[0]):
-                return None
-            line = f"{base} page:{last[0].page + 1}"
-            nxt = await asyncio.to_thread(dispatch_command, state, name, line)
-            if not isinstance(nxt, SearchReply | BrowseReply):
-                return None
-            pages = render_reply(nxt, self.bot.settings.command_prefix)
-            last[0] = nxt  # only once shown: a failed render leaves the pager where it was
-            return pages
-
-        return more
 
     # -- commands -------------------------------------------------------------------------
     # mypy cannot match discord.py's ParamSpec-based `hybrid_command` signature, hence the ignores.
+    # The options are read for slash commands only: a prefix command's text is parsed whole.
 
     @commands.hybrid_command(name="cable", description=_description("cable"))  # type: ignore[arg-type]
     @app_commands.rename(cable_id="id")
@@ -169,16 +226,25 @@ class ChatCog(commands.Cog, name="Cables"):
         *,
         paragraphs: str | None = None,
     ) -> None:
-        if section:
-            section = whole_section(self.bot.state.library, cable_id, section)
-        await self._answer(ctx, "cable", args_line(cable_id, section, paragraphs))
+        options = Options()
+        given = options.text(cable_id), options.text(section), options.text(paragraphs)
+        await self._answer(
+            ctx,
+            handlers.cable.COMMAND,
+            options,
+            lambda state: cable_request(state.library, *given),
+        )
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
     @app_commands.describe(
         question="Your question; start with a cable id to ask inside one; tag:KCRM etc. filter"
     )
     async def ask(self, ctx: Context, *, question: str) -> None:
-        await self._answer(ctx, "ask", question)
+        options = Options()
+        typed = options.text(question)
+        await self._answer(
+            ctx, handlers.ask.COMMAND, options, lambda _state: handlers.ask.parse(typed)
+        )
 
     @commands.hybrid_command(name="search", description=_description("search"))  # type: ignore[arg-type]
     @app_commands.rename(classification="class")
@@ -196,8 +262,16 @@ class ChatCog(commands.Cog, name="Cables"):
         classification: str | None = None,
         page: int | None = None,
     ) -> None:
-        line = args_line(query, **_filters(tag, origin, year, classification, page))
-        await self._answer(ctx, "search", line)
+        options = Options()
+        split = options.filters(
+            query, tag=tag, origin=origin, year=year, **{"class": classification}, page=page
+        )
+        await self._answer(
+            ctx,
+            handlers.search.COMMAND,
+            options,
+            lambda _state: handlers.search.SearchRequest(read_filters(split)),
+        )
 
     @commands.hybrid_command(name="browse", description=_description("browse"))  # type: ignore[arg-type]
     @app_commands.rename(classification="class")
@@ -215,14 +289,26 @@ class ChatCog(commands.Cog, name="Cables"):
         classification: str | None = None,
         page: int | None = None,
     ) -> None:
-        line = args_line(filters, **_filters(tag, origin, year, classification, page))
-        await self._answer(ctx, "browse", line)
+        options = Options()
+        split = options.filters(
+            filters, tag=tag, origin=origin, year=year, **{"class": classification}, page=page
+        )
+        await self._answer(
+            ctx,
+            handlers.browse.COMMAND,
+            options,
+            lambda _state: handlers.browse.BrowseRequest(read_filters(split)),
+        )
 
     @commands.hybrid_command(name="refs", description=_description("refs"))  # type: ignore[arg-type]
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
     async def refs(self, ctx: Context, *, cable_id: str) -> None:
-        await self._answer(ctx, "refs", cable_id)
+        options = Options()
+        typed = options.text(cable_id)
+        await self._answer(
+            ctx, handlers.refs.COMMAND, options, lambda _state: handlers.refs.parse(typed)
+        )
 
     @commands.hybrid_command(name="help", description=_description("help"))  # type: ignore[arg-type]
     @app_commands.describe(command="One command to explain")
@@ -230,7 +316,9 @@ class ChatCog(commands.Cog, name="Cables"):
         command=[app_commands.Choice(name=name, value=name) for name in COMMAND_NAMES]
     )
     async def help(self, ctx: Context, command: str | None = None) -> None:
-        await self._answer(ctx, "help", command or "")
+        await self._answer(
+            ctx, HELP, Options(), lambda _state: handlers.help.HelpRequest(command or "")
+        )
 
     # -- autocomplete ---------------------------------------------------------------------
 

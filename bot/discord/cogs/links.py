@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import TYPE_CHECKING
 
 import discord
 from discord.ext import commands
 
-from bot.chat.dispatch import dispatch_command
 from bot.chat.replies import CableCard
 from bot.discord.links import cable_ids_in
 from bot.render.discord import compact_card
+from handlers.cable import COMMAND, CableRequest
+from handlers.dispatch import answer
 
 if TYPE_CHECKING:
     from bot.discord.client import CableBot
@@ -36,8 +38,8 @@ class LinksCog(commands.Cog, name="Links"):
         state = self.bot.state
         embeds = []
         for ref_id in cable_ids_in(message.content, state.library):
-            reply = await asyncio.to_thread(dispatch_command, state, "cable", ref_id)
-            if isinstance(reply, CableCard):
-                embeds.append(compact_card(reply, settings.command_prefix))
+            done = await asyncio.to_thread(answer, state, COMMAND, partial(CableRequest, ref_id))
+            if isinstance(done.reply, CableCard):
+                embeds.append(compact_card(done.reply, settings.command_prefix))
         if embeds:
             await message.reply(embeds=embeds, mention_author=False)

@@ -1,0 +1,113 @@
+"""From a chat line or a typed request to a reply: the single entry point for every front end,
+and the one place where errors become replies.
+
+`dispatch(state, line)` takes a whole line (`!cable 07DUSHANBE313 ¶3`, prefix optional);
+`dispatch_command(state, name, args)` a command's name and the text after it;
+`answer(state, command, read)` a request built by a front end from typed options (Discord's
+slash commands). A UserError raised anywhere on the way becomes its error reply here; any
+other exception a generic apology (and the log keeps the traceback).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from bot.chat.commands import Command
+from bot.chat.errors import UserError
+from bot.chat.grammar import CommandLine, looks_like_id, split_command, take_id
+from bot.chat.replies import ErrorReply, Reply
+from bot.chat.state import AppState
+from bot.chat.text import clean_line, cut_note, echo
+from handlers.registry import COMMAND_NAMES, command_named
+
+log = logging.getLogger(__name__)
+
+Request = TypeVar("Request")
+
+# How close a mistyped command name must be to suggest the real one.
+_COMMAND_SCORE = 60.0
+FAILED = "Sorry, that command failed on our side. It has been logged."
+
+
+@dataclass(slots=True, frozen=True)
+class Answer(Generic[Request]):
+    reply: Reply
+    # What was asked, for asking again (the next page); None when it could not be read.
+    request: Request | None
+
+
+def answer(
+    state: AppState,
+    command: Command[Request],
+    read: Callable[[], Request],
+    notes: Sequence[str] = (),
+) -> Answer[Request]:
+    """Read the request (`read` may raise a UserError too) and handle it; `notes` (about
+    how the input was read) go first on the reply."""
+    request = None
+    try:
+        request = read()
+        reply = command.handle(state, request)
+    except UserError as error:
+        reply = error.reply()
+    except Exception:
+        # A bug must not reach the user as a traceback; the log keeps it for us.
+        log.exception("command %r failed on %r", command.spec.name, request)
+        reply = ErrorReply(message=FAILED)
+    reply.notes[:0] = notes
+    return Answer(reply, request)
+
+
+def answer_text(state: AppState, command: Command[Request], args: str) -> Answer[Request]:
+    """`command` on the text typed after its name."""
+    clean = clean_line(args)
+    notes = [cut_note(clean.cut_from)] if clean.cut_from is not None else []
+    return answer(state, command, lambda: command.parse(clean.text), notes)
+
+
+def dispatch(state: AppState, line: str) -> Reply:
+    prefix = state.settings.command_prefix
+    clean = clean_line(line)
+    command = split_command(clean.text, prefix)
+    if command is None:
+        reply: Reply = ErrorReply(
+            message=f"Empty command. Try `{prefix}help`.",
+            suggestions=[f"{prefix}{name}" for name in COMMAND_NAMES],
+        )
+    elif command_named(command.name.removeprefix(prefix)) is None and _starts_with_id(command):
+        # A bare id or cable link (`07DUSHANBE313 prevention F`) reads as `cable`.
+        reply = dispatch_command(state, "cable", f"{command.name} {command.args}")
+    else:
+        reply = dispatch_command(state, command.name, command.args)
+    if clean.cut_from is not None:
+        reply.notes.insert(0, cut_note(clean.cut_from))
+    return reply
+
+
+def _starts_with_id(command: CommandLine) -> bool:
+    split = take_id([command.name, *command.args.split()])
+    return split is not None and looks_like_id(split.id_text)
+
+
+def dispatch_command(state: AppState, name: str, args: str) -> Reply:
+    """Run one command on its text; an unknown name gets the closest real ones."""
+    prefix = state.settings.command_prefix
+    command: Command[Any] | None = command_named(name.lower().removeprefix(prefix))
+    if command is None:
+        close = [
+            prefix + match
+            for match, _, _ in process.extract(
+                name.lower(), COMMAND_NAMES, scorer=fuzz.ratio, limit=3, score_cutoff=_COMMAND_SCORE
+            )
+        ]
+        hint = f" Did you mean {close[0]}?" if close else ""
+        return ErrorReply(
+            message=f"Unknown command {echo(name)}.{hint} Type `{prefix}help` for the list.",
+            suggestions=close,
+        )
+    return answer_text(state, command, args).reply
