@@ -48,11 +48,13 @@ CREATE TABLE cable(
 );
 CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-# A catalogue row: these columns in this order, all text (`created` None when undated).
+# Every cable's listing fields, without its text.
 _CATALOGUE = (
     "SELECT ref_id, canonical_id, created, classification, origin, subject, tags, refs,"
     " permalink, source_path, source_format FROM cable ORDER BY ref_id"
 )
+# One catalogue row: those columns in that order, all text (`created` None when undated).
+CatalogueRow = tuple[str, ...]
 
 
 class StoredRow(NamedTuple):
@@ -182,7 +184,7 @@ class CableStore:
         )
         return unpack(row[0]) if row else None
 
-    def catalogue(self) -> Iterator[tuple[str, ...]]:
+    def catalogue(self) -> Iterator[CatalogueRow]:
         yield from self._connection().execute(_CATALOGUE)
 
     def cables(self) -> Iterator[Cable]:

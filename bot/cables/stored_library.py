@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, ValuesView
 from datetime import datetime
 from pathlib import Path
 
-from bot.cables.cable_store import CableStore, split_list
+from bot.cables.cable_store import CableStore, CatalogueRow, split_list
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library
 from bot.cables.longlived import long_lived
@@ -26,8 +26,6 @@ from bot.cables.model import Cable, Source, SourceFormat
 
 # Full cables kept decoded; a chat session rarely revisits more.
 CACHE_SIZE = 512
-
-CatalogueRow = tuple[str, ...]
 
 
 class _CachedCables(Mapping[str, Cable]):
