@@ -184,7 +184,7 @@ def child_serve(
     store and index in one pass); with it, a warm start from that store (as the cold
     start wrote it, even if a parser source changed since and would give a new store
     name) and its index."""
-    from bot.cables.store import StoredLibrary, open_store
+    from bot.cables.stored_library import StoredLibrary, open_store
     from bot.chat.state import AppState
     from bot.render.discord import render_reply
     from bot.search.startup import Loaded, load_searchable
@@ -230,7 +230,8 @@ def child_serve(
 
 
 def _export(corpus: Path, cache: Path, out: Path, store: Path | None) -> int:
-    from bot.cables.store import load_stored_library, open_store
+    from bot.cables.store_build import load_stored_library
+    from bot.cables.stored_library import open_store
 
     library = (open_store(store) if store else None) or load_stored_library([corpus], cache)
     count = 0

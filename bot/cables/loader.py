@@ -25,7 +25,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.build import build_cable
 from bot.cables.bundled import SEEDS
-from bot.cables.library import Duplicate, Library, LoadReport, Rejection
+from bot.cables.library import Duplicate, Library, LoadReport, Rejection, in_memory_library
 from bot.cables.model import Cable, SiteGeneration, SourceFormat
 from bot.cables.months import month_table
 from bot.cables.raw import RawCable
@@ -359,6 +359,6 @@ def load_library(paths: Sequence[Path] = ()) -> Library:
     )
     for result in progress:
         collector.add(result)
-    return Library(
+    return in_memory_library(
         collector.kept.values(), collector.report(tally), fingerprint=tally.digest.hexdigest()
     )

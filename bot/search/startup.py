@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.cables.bundled import SEEDS
+from bot.cables.inputs import input_entries
 from bot.cables.library import Library
 from bot.cables.loader import load_library
-from bot.cables.store import Sidecar, build_and_open, input_entries, open_store, store_path
+from bot.cables.store_build import Sidecar, build_and_open, store_path
+from bot.cables.stored_library import open_store
 from bot.search.engine import CableSearchEngine
 from bot.search.tantivy_index import (
     IndexBuilder,

@@ -9,7 +9,8 @@ import pytest
 from benchmarks.generate import generate
 from bot.cables.library import Library
 from bot.cables.loader import load_library
-from bot.cables.store import StoredLibrary, load_stored_library
+from bot.cables.store_build import load_stored_library
+from bot.cables.stored_library import StoredLibrary
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "seeds" / "raw"

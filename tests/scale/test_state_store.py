@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.cables.library import Library
 from bot.cables.loader import load_library
-from bot.cables.store import StoredLibrary
+from bot.cables.stored_library import StoredLibrary
 from bot.chat.state import AppState, load_state
 from bot.search.api import SearchFilters
 from bot.search.startup import load_searchable, open_engine

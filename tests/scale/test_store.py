@@ -6,14 +6,11 @@ import gc
 import sqlite3
 from pathlib import Path
 
+from bot.cables.cable_store import StoreWriter
 from bot.cables.library import Library, newest_first
 from bot.cables.longlived import long_lived
-from bot.cables.store import (
-    StoredLibrary,
-    StoreWriter,
-    load_stored_library,
-    open_store,
-)
+from bot.cables.store_build import load_stored_library
+from bot.cables.stored_library import StoredLibrary, open_store
 from bot.chat.state import AppState
 from bot.search.startup import load_searchable
 from handlers.dispatch import dispatch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.cables.library import Library
+from bot.cables.library import Library, in_memory_library
 from bot.search.api import SearchFilters
 from bot.search.startup import open_engine
 
@@ -12,7 +12,7 @@ _SAMPLE = ("08REYKJAVIK195", "10USNATO35", "07DUSHANBE313")
 
 
 def _sample(library: Library) -> Library:
-    return Library(c for c in (library.get(i) for i in _SAMPLE) if c is not None)
+    return in_memory_library(c for c in (library.get(i) for i in _SAMPLE) if c is not None)
 
 
 def test_second_open_reuses_the_index(library: Library, tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ def test_changed_library_rebuilds(library: Library, tmp_path: Path) -> None:
     assert cable is not None
     edited = cable.model_copy(deep=True)
     edited.paragraphs[0].text += " Reindeer logistics were discussed."
-    changed = Library([edited, *(c for c in small if c.ref_id != "10USNATO35")])
+    changed = in_memory_library([edited, *(c for c in small if c.ref_id != "10USNATO35")])
     engine = open_engine(changed, tmp_path)
     assert engine.built_now
     assert engine.search("reindeer logistics", SearchFilters(), 3).hits[0].ref_id == "10USNATO35"

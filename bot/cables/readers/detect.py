@@ -52,10 +52,6 @@ _MAX_CONTROL_SHARE = 0.01
 _PDF_MAGIC = b"%PDF-"
 
 
-def name_of(reader: Reader) -> str:
-    return reader.__name__.rsplit(".", 1)[-1]
-
-
 def encoding(head: bytes) -> str:
     """`utf-8` or `cp1252` for the text starting with `head`; ValueError for binary data."""
     if head.startswith(_PDF_MAGIC):

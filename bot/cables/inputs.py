@@ -1,0 +1,32 @@
+"""The input files as found on disk, before anything is read: their list and their key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from bot.cables.loader import InputTally
+
+
+def input_key(paths: Sequence[Path], version: str) -> str:
+    """Names what loading `paths` gives: parser sources, `version` (of the format it is
+    kept in), file names, sizes and times.
+
+    Computed from a directory walk, before anything is read, so a warm start can
+    find its store without parsing. Any change to an input, to the parser or to
+    `version` gives a new key, hence a fresh build.
+    """
+    tally = InputTally()
+    tally.digest.update(version.encode())
+    for entry in input_entries(paths):
+        info = entry.stat()
+        tally.saw(str(entry.resolve()), info.st_size, info.st_mtime_ns)
+    return tally.digest.hexdigest()[:24]
+
+
+def input_entries(paths: Sequence[Path]) -> Iterator[Path]:
+    """Every non-directory entry of `paths`, directories walked in name order."""
+    for root in paths:
+        for entry in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if not entry.is_dir():
+                yield entry
