@@ -82,7 +82,7 @@ async def note_counts(session: AsyncSession, scope: DeskScope, ref_id: str) -> d
         .where(NoteRow.scope_id == desk.id, NoteRow.ref_id == ref_id.upper())
         .group_by(NoteRow.locator)
     )
-    return {locator: count for locator, count in rows.tuples()}
+    return {locator: count for locator, count in rows}
 
 
 async def delete_note(
