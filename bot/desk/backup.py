@@ -200,7 +200,7 @@ async def load(session: AsyncSession, lines: Iterable[str]) -> Summary:
         key = (record.guild, record.channel)
         if isinstance(record, ScopeRecord):
             if key in scopes:
-                raise DeskError(f"The backup has desk {key} twice.")
+                raise DeskError(f"The backup has desk {record.guild}/{record.channel} twice.")
             scopes[key] = ScopeRow(
                 guild=record.guild,
                 channel=record.channel,
@@ -214,7 +214,10 @@ async def load(session: AsyncSession, lines: Iterable[str]) -> Summary:
             continue
         scope = scopes.get(key)
         if scope is None:
-            raise DeskError(f"The backup has a {record.type} of desk {key} before the desk.")
+            raise DeskError(
+                f"The backup has {record.type} #{record.n} of desk {record.guild}/"
+                f"{record.channel} before that desk's own record."
+            )
         session.add(_row_of(scope, record))
         counts[record.type] += 1
     await session.flush()
