@@ -39,7 +39,7 @@ def postgres_database() -> Iterator[str]:
 
 
 def desk_settings(tmp_path: Path, database_url: str | None = None) -> Settings:
-    return Settings(  # type: ignore[call-arg]
+    return Settings(
         _env_file=None,
         cache_dir=tmp_path / "cache",
         data_dir=tmp_path / "data",
