@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -134,3 +135,29 @@ async def test_fifty_tasks_write_to_one_desk(
     assert len(notes_on_shared) == TASKS
     assert (await desk.last_shown(HERE))[0] in own
     assert await desk.get_focus(HERE) in {e.anchor.ref_id for e in own}
+
+
+async def test_a_save_waits_for_another_process_s_write_lock(
+    tmp_path: Path, dushanbe: Cable
+) -> None:
+    settings = desk_settings(tmp_path)
+    desk = await open_desk(settings)
+    other = sqlite3.connect(
+        settings.data_dir / "desk.sqlite3", isolation_level=None, check_same_thread=False
+    )
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+
+        def finish_later() -> None:
+            time.sleep(1.0)
+            other.execute("COMMIT")
+
+        began = time.monotonic()
+        _, [saved] = await asyncio.gather(
+            asyncio.to_thread(finish_later),
+            desk.save(HERE, DeskUser("1", "Ann"), [paragraph(dushanbe, "prevention.f")]),
+        )
+        assert saved.new and time.monotonic() - began >= 1.0
+    finally:
+        other.close()
+        await desk.close()
