@@ -38,5 +38,6 @@ gen-corpus: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m benchmarks.evaluate
 
+# Only what can be rebuilt: data/ (the research desk's database) is never removed.
 clean:
 	rm -rf $(VENV) .cache

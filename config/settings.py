@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cables.bundled import SEEDS
@@ -38,6 +39,10 @@ class Settings(BaseSettings):
     command_prefix: str = Field(default="!", min_length=1)
     library_paths: PathList = Field(default_factory=lambda: [SEEDS])
     cache_dir: Path = Path(".cache")
+    # The research desk's SQLite file lives here; kept apart from the cache, which may be wiped.
+    data_dir: Path = Path("data")
+    # A PostgreSQL desk (`postgresql+asyncpg://...`) instead of SQLite in data_dir.
+    database_url: str | None = None
 
     # Slash commands are synced to these guilds at start (instant); global sync is `!sync global`.
     dev_guild_ids: IdList = Field(default_factory=list)
@@ -67,3 +72,20 @@ class Settings(BaseSettings):
     @classmethod
     def _lists_from_text(cls, value: Any) -> Any:
         return _split_list(value)
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_outside_cache(cls, data_dir: Path, info: ValidationInfo) -> Path:
+        # The cache is disposable (`make clean`, a rebuilt index); the desk's data never is.
+        cache_dir = info.data.get("cache_dir")
+        if cache_dir is None:  # cache_dir itself was invalid and is reported on its own
+            return data_dir
+        data, cache = data_dir.resolve(), cache_dir.resolve()
+        if data == cache or cache in data.parents:
+            raise PydanticCustomError(
+                "data_in_cache",
+                "must not be inside CACHE_DIR ({cache_dir}): the cache may be deleted at any "
+                "time, the desk's database must not be",
+                {"cache_dir": str(cache_dir)},
+            )
+        return data_dir

@@ -6,13 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import chat, corpus, export, run
+from bot.cli import chat, corpus, desk, export, run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cablebot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (chat, corpus, export, run):
+    for module in (chat, corpus, desk, export, run):
         module.register(sub)
     args = parser.parse_args(argv)
     code: int = args.handler(args)
