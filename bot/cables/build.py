@@ -164,7 +164,13 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
             "paragraphs": _paragraphs(body, texts, wl_id, url, taken),
             "partial": partial,
             "body_withheld": withheld or not body.paragraphs,
-            "source": {"path": raw.path, "format": raw.format, "generation": raw.generation},
+            "body_cut_off": withheld,
+            "source": {
+                "path": raw.path,
+                "format": raw.format,
+                "generation": raw.generation,
+                "glued_to": raw.glued_to,
+            },
             "permalink": url,
             "plusd_link": plusd_url(wl_id),
         }

@@ -39,6 +39,9 @@ class Source(BaseModel):
     path: str
     format: SourceFormat
     generation: SiteGeneration | None = None
+    # The cable whose site page carried this one glued after its own text (a WikiLeaks
+    # glitch: 07BERN881's page holds 07TBILISI2290 as a second database row).
+    glued_to: str | None = None
 
 
 class Routing(BaseModel):
@@ -119,6 +122,10 @@ class Cable(BaseModel):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     partial: bool = False
     body_withheld: bool = False
+    # The body stops at a `...` where the source cut it (73TEHRAN8233 `I ASKED TO ST...`,
+    # 09MADRID604 `SUBJECT: ... ...`): what precedes the cut is here, the rest is not
+    # (`body_withheld` is set too).
+    body_cut_off: bool = False
     source: Source
     permalink: str
     plusd_link: str
