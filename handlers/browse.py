@@ -10,6 +10,7 @@ from bot.chat.filters import FilterError, Filters, as_typed, parse_filters
 from bot.chat.lookup import listing
 from bot.chat.replies import BrowseReply, ErrorReply, Reply
 from bot.chat.state import AppState
+from bot.chat.text import only_pages
 from bot.chat.unknown import unknown_filter_value
 
 PAGE_SIZE = 15
@@ -39,7 +40,7 @@ def handle(state: AppState, args: str) -> Reply:
         return _no_match(state.library, filters)
     pages = math.ceil(len(found) / PAGE_SIZE)
     page = min(filters.page, pages)
-    notes = [] if page == filters.page else [f"There are only {pages} pages; this is the last."]
+    notes = [] if page == filters.page else [only_pages(pages)]
     start = (page - 1) * PAGE_SIZE
     return BrowseReply(
         filters=filters.shown(),

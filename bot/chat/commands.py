@@ -88,7 +88,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
         (
             "browse tag:KCRM",
-            "browse origin:dushanbe page:2",
+            "browse tag:KCRM page:2",
             "browse class:secret year:2009",
         ),
     ),

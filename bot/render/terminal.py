@@ -105,7 +105,7 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
         if hit.anchor_ambiguous:
-            lines.append(f"{INDENT}({wording.anchor_warning(hit.label)})")
+            lines += _wrap(f"({wording.anchor_warning(hit.label)})", width, INDENT)
     return lines
 
 

@@ -47,11 +47,11 @@ def split_glued(raw: RawCable) -> list[RawCable]:
     ends = [row.start() for row in rows[1:]] + [len(body)]
     _, host_body = _header_and_body(body[rows[0].end() : ends[0]])
     cables = [replace(raw, body=host_body)]
-    for row, end in zip(rows[1:], ends[1:], strict=True):
+    for number, (row, end) in enumerate(zip(rows[1:], ends[1:], strict=True), start=2):
         header, text = _header_and_body(body[row.end() : end])
         cables.append(
             RawCable(
-                path=f"{raw.path}#{row.group('id')}",
+                path=f"{raw.path}#row {number}",  # the page's second row, as in a cables.csv
                 format=raw.format,
                 header=header,
                 body=_REWRITTEN_TAGS.sub("", text),
