@@ -282,13 +282,8 @@ def _describe(cable: Cable) -> str:
 
 def _incomplete(cable: Cable) -> str | None:
     """Why this copy lacks part of the cable's text, or None when it is complete."""
-    if cable.body_cut_off:
-        return "its body is cut off ('...' where the source truncated it)"
-    if cable.body_withheld:
-        return "its body is withheld"
-    if cable.partial:
-        return "it is a partial extract"
-    return None
+    gap = cable.source.text_gap
+    return gap.value if gap is not None else None
 
 
 def _order(cable: Cable) -> tuple[bool, int]:

@@ -31,6 +31,14 @@ class SiteGeneration(StrEnum):
     FINAL_2011 = "2011-final"
 
 
+class TextGap(StrEnum):
+    """Why one copy of a cable lacks part of its text (a complete copy always wins)."""
+
+    CUT_OFF = "its body is cut off ('...' where the source truncated it)"
+    WITHHELD = "its body is withheld"
+    PARTIAL = "it is a partial extract"
+
+
 class Source(BaseModel):
     """Provenance of one loaded copy of a cable."""
 
@@ -42,6 +50,9 @@ class Source(BaseModel):
     # The cable whose site page carried this one glued after its own text (a WikiLeaks
     # glitch: 07BERN881's page holds 07TBILISI2290 as a second database row).
     glued_to: str | None = None
+    # What this copy lacks (None: complete). On the source, so that the duplicate choice
+    # sees it wherever only the provenance of a copy is kept.
+    text_gap: TextGap | None = None
 
 
 class Routing(BaseModel):

@@ -24,9 +24,12 @@ def _glued_page(months: MonthTable) -> list[Cable]:
 def test_the_cable_glued_after_07bern881_is_split_off(months: MonthTable) -> None:
     bern, tbilisi = _glued_page(months)
     assert bern.ref_id == "07BERN881" and bern.source.glued_to is None
-    assert bern.subject == 'FM CALMY-REY "TAKES NOTE" OF USG CONCERNS REGARDING IRAN/IAEA AND IRAN/EGL'
+    assert bern.subject == (
+        'FM CALMY-REY "TAKES NOTE" OF USG CONCERNS REGARDING IRAN/IAEA AND IRAN/EGL'
+    )
     assert [p.label for p in bern.paragraphs] == ["1", "2", "3", "4"]
-    assert [s.heading for s in bern.sections] == ["SUMMARY", "IRAN/IAEA", "IRAN/EGL Gas Deal", "COMMENT"]
+    headings = ["SUMMARY", "IRAN/IAEA", "IRAN/EGL Gas Deal", "COMMENT"]
+    assert [s.heading for s in bern.sections] == headings
     assert bern.summary is not None and bern.summary.text.startswith("Per instructions in reftel A")
     assert bern.signer == "CARTER"
     assert not any("Georgia" in p.text or "TBILISI" in p.text for p in bern.paragraphs)
