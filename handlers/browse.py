@@ -12,6 +12,7 @@ from bot.chat.filters import Filters, as_typed, parse_filters
 from bot.chat.lookup import listing
 from bot.chat.replies import BrowseReply, Reply
 from bot.chat.state import AppState
+from bot.chat.text import only_pages
 from bot.chat.unknown import check_filter_values
 
 PAGE_SIZE = 15
@@ -27,7 +28,7 @@ SPEC = CommandSpec(
     ),
     (
         "browse tag:KCRM",
-        "browse origin:dushanbe page:2",
+        "browse tag:KCRM page:2",
         "browse class:secret year:2009",
     ),
 )
@@ -61,7 +62,7 @@ def handle(state: AppState, request: BrowseRequest) -> Reply:
         raise UserError(f"No cable in the library matches {as_typed(filters.shown())}.")
     pages = math.ceil(len(found) / PAGE_SIZE)
     page = min(filters.page, pages)
-    notes = [] if page == filters.page else [f"There are only {pages} pages; this is the last."]
+    notes = [] if page == filters.page else [only_pages(pages)]
     start = (page - 1) * PAGE_SIZE
     return BrowseReply(
         filters=filters.shown(),

@@ -17,6 +17,7 @@ from bot.chat.passages import (
     heading_named,
     linked,
     match_section,
+    run_named,
     select,
 )
 from bot.chat.replies import CableCard, ParagraphsReply, Reply, SectionOutline, TagInfo
@@ -123,12 +124,13 @@ def handle(state: AppState, request: CableRequest) -> Reply:
 
 def _not_a_locator(cable: Cable, locator: Locator) -> bool:
     """A "section" without a letter that no heading is named (`3,5`; but 09KABUL165 has
-    a section `2009`)."""
+    a section `2009`) and no lettered run hangs from (`09STATE80163 15 B`)."""
     section = locator.section
     return (
         section is not None
         and not any(ch.isalpha() for ch in section)
         and heading_named(cable, section) is None
+        and (locator.labels is None or run_named(cable, section) is None)
     )
 
 
@@ -187,6 +189,8 @@ def card(state: AppState, cable: Cable) -> CableCard:
         summary=summary_opening(cable.summary.text) if cable.summary else None,
         partial=cable.partial,
         body_withheld=cable.body_withheld,
+        body_cut_off=cable.body_cut_off,
+        glued_to=cable.source.glued_to,
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,
     )

@@ -11,7 +11,7 @@ from bot.chat.filters import Filters, parse_filters
 from bot.chat.hits import hit_items
 from bot.chat.replies import Reply, SearchReply
 from bot.chat.state import AppState
-from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
+from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words, only_pages
 from bot.chat.unknown import check_filter_values
 
 PAGE_SIZE = 10
@@ -78,7 +78,7 @@ def handle(state: AppState, request: SearchRequest) -> Reply:
     page = min(filters.page, pages)
     notes = []
     if page < filters.page:
-        notes.append(f"There are only {pages} pages of hits; this is the last.")
+        notes.append(only_pages(pages, " of hits"))
     start = (page - 1) * PAGE_SIZE
     return SearchReply(
         query=echo(query, QUERY_ECHO_CHARS),

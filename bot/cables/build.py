@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.cables.ids import cable_url, canonical_id, creation_month, plusd_url
-from bot.cables.model import Cable
+from bot.cables.model import Cable, TextGap
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
 from bot.cables.structure.header import (
@@ -115,6 +115,14 @@ def _sections(body: ParsedBody) -> list[dict[str, object]]:
     ]
 
 
+def _text_gap(cut: bool, has_text: bool, partial: bool) -> TextGap | None:
+    if cut:
+        return TextGap.CUT_OFF
+    if not has_text:
+        return TextGap.WITHHELD
+    return TextGap.PARTIAL if partial else None
+
+
 def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     months = months or month_table()
     if not raw.ref_id:
@@ -164,7 +172,14 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
             "paragraphs": _paragraphs(body, texts, wl_id, url, taken),
             "partial": partial,
             "body_withheld": withheld or not body.paragraphs,
-            "source": {"path": raw.path, "format": raw.format, "generation": raw.generation},
+            "body_cut_off": withheld,
+            "source": {
+                "path": raw.path,
+                "format": raw.format,
+                "generation": raw.generation,
+                "glued_to": raw.glued_to,
+                "text_gap": _text_gap(withheld, bool(body.paragraphs), partial),
+            },
             "permalink": url,
             "plusd_link": plusd_url(wl_id),
         }

@@ -280,8 +280,22 @@ def _describe(cable: Cable) -> str:
     return _DESCRIPTIONS.get(rank) or _DUMP_NAMES.get(cable.source.format, "text dump")
 
 
+def _incomplete(cable: Cable) -> str | None:
+    """Why this copy lacks part of the cable's text, or None when it is complete."""
+    gap = cable.source.text_gap
+    return gap.value if gap is not None else None
+
+
+def _order(cable: Cable) -> tuple[bool, int]:
+    """Lower wins: completeness first (a cut-off copy never beats a complete one), then rank."""
+    return _incomplete(cable) is not None, _rank(cable)
+
+
 def _why(kept: Cable, dropped: Cable) -> str:
     """Why `dropped` lost to `kept`, in a phrase naming the dropped copy."""
+    lacking = _incomplete(dropped)
+    if lacking is not None and _incomplete(kept) is None:
+        return f"{_describe(dropped)} dropped: {lacking}; the {_describe(kept)} is complete"
     kept_rank, dropped_rank = _rank(kept), _rank(dropped)
     if kept_rank == dropped_rank:
         return f"{_describe(dropped)} dropped: same source rank, the first copy loaded is kept"
@@ -295,7 +309,8 @@ def _why(kept: Cable, dropped: Cable) -> str:
 
 
 class Collector:
-    """Keeps the most authoritative copy of each cable and accounts for every record."""
+    """Keeps the most complete, then most authoritative, copy of each cable and accounts
+    for every record."""
 
     def __init__(self) -> None:
         self.kept: dict[str, Cable] = {}
@@ -315,7 +330,7 @@ class Collector:
             self.kept[result.ref_id] = result
             return
         # Strictly better only: among equals the first loaded stays (stable order).
-        if _rank(result) < _rank(current):
+        if _order(result) < _order(current):
             current, result = result, current
             self.kept[result.ref_id] = current
         self.dropped.setdefault(result.ref_id, []).append(result)

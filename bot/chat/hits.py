@@ -11,6 +11,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
     items = []
     for hit in hits:
         cable = library.get(hit.ref_id)
+        paragraph = cable.paragraph(hit.locator.partition("¶")[2]) if cable else None
         items.append(
             HitItem(
                 ref_id=hit.ref_id,
@@ -20,6 +21,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
                 permalink=hit.permalink,
                 score=hit.score,
                 subject=cable.subject if cable else "",
+                anchor_ambiguous=paragraph is not None and paragraph.anchor_ambiguous,
             )
         )
     return items

@@ -73,6 +73,9 @@ class CableCard(ReplyBase):
     summary: str | None = None
     partial: bool = False
     body_withheld: bool = False
+    body_cut_off: bool = False
+    # Source.glued_to: the cable whose site page carried this one glued after it.
+    glued_to: str | None = None
     permalink: str
     plusd_link: str
 
@@ -104,6 +107,8 @@ class HitItem(BaseModel):
     permalink: str
     score: float
     subject: str = ""
+    # As ParagraphItem.anchor_ambiguous: the link opens the cable's page, not the paragraph.
+    anchor_ambiguous: bool = False
 
 
 class HitsReplyBase(ReplyBase):

@@ -104,6 +104,8 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
         lines += ["", *_title(title + (f" · {hit.subject}" if hit.subject else ""), width)]
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
+        if hit.anchor_ambiguous:
+            lines += _wrap(f"({wording.anchor_warning(hit.label)})", width, INDENT)
     return lines
 
 

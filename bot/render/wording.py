@@ -59,13 +59,31 @@ def reference_remark(ref: ReferenceInfo) -> str:
 def card_flags(card: CableCard) -> list[str]:
     """What a reader must know before trusting the card's text or times."""
     flags = []
-    if card.body_withheld:
+    if card.body_cut_off and card.paragraph_count:
+        flags.append(
+            "The text stops at a '...' where the source cut it off: only its start is "
+            "in the library."
+        )
+    elif card.body_withheld:
         flags.append("The body of this cable was withheld from the release.")
     elif card.partial:
         flags.append("Only part of this cable's text is in the library.")
     if card.minutes_unreliable:
         flags.append("Times marked ?? are from a source whose minutes are unreliable.")
+    if card.glued_to:
+        flags.append(glued_flag(card.glued_to, bool(card.tags)))
     return flags
+
+
+def glued_flag(host: str, tagged: bool) -> str:
+    """A cable read from another cable's site page, where WikiLeaks glued it."""
+    flag = (
+        f"This cable was found glued after {host} on {host}'s site page (a WikiLeaks "
+        "glitch) and is read from there."
+    )
+    if not tagged:
+        flag += f" That page shows {host}'s tags on it, so its own tags are not known."
+    return flag
 
 
 def hits_remarks(reply: AnswerReply | SearchReply) -> list[str]:
