@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.cables.build import build_cable
+from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.cables.months import MonthTable
 from bot.cables.readers import site_html
@@ -127,3 +128,12 @@ def test_lettered_runs_hang_from_their_numbered_paragraph(
     run = [p.key for p in cable.paragraphs if p.key.startswith("15.")]
     assert run == [f"15.{letter}" for letter in "ABCDEFGH"]
     assert not any("~" in p.key for p in cable.paragraphs)
+
+
+def test_table_rows_over_a_dash_line_are_not_headings(bundled_library: Library) -> None:
+    # 85MOGADISHU1175 (a cables.csv row) prints tables whose rows and footnotes stand over
+    # lone `-` lines: `DISCREPANCY - - 1.1`, `FOREIGN GRANTS AND LOANS 13.8 15.7`,
+    # `-  (1) REAL PER CAPITA GDP ...`. The cable has no sections.
+    cable = bundled_library.get("85MOGADISHU1175")
+    assert cable is not None
+    assert cable.sections == []

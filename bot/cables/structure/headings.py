@@ -13,7 +13,9 @@ from bot.cables.structure.blocks import Block
 _MAX_HEADING = 80
 _NOT_HEADING = re.compile(
     r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$"
-    r"|^\s*(?:SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\s*$",  # captions
+    r"|^\s*(?:SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\s*$"  # captions
+    # Table rows: figures at the end (`DISCREPANCY - - 1.1`), a footnote's indent dash.
+    r"|\d\.\d+\s*$|^\s*-\s",
     re.I,
 )
 _LOWER = string.ascii_lowercase.encode()
