@@ -30,6 +30,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.ids import plusd_url
 from bot.cables.library import Library, LoadReport
+from bot.cables.limits import DEFAULT_LIMITS, InputLimits
 from bot.cables.loader import Collector, InputTally, Item, build_one, read_inputs
 from bot.cables.longlived import long_lived
 from bot.cables.model import Cable, Source, SourceFormat
@@ -370,7 +371,7 @@ def open_store(path: Path) -> StoredLibrary | None:
         return None
 
 
-def input_key(paths: Sequence[Path]) -> str:
+def input_key(paths: Sequence[Path], limits: InputLimits = DEFAULT_LIMITS) -> str:
     """Names the store for these inputs: parser sources, file names, sizes and times.
 
     Computed from a directory walk, before anything is read, so a warm start can
@@ -378,7 +379,7 @@ def input_key(paths: Sequence[Path]) -> str:
     gives a new key, hence a fresh build.
     """
     tally = InputTally()
-    tally.digest.update(STORE_VERSION.encode())
+    tally.digest.update(f"{STORE_VERSION}{limits}".encode())  # other limits, other rejections
     for entry in input_entries(paths):
         info = entry.stat()
         tally.saw(str(entry.resolve()), info.st_size, info.st_mtime_ns)
@@ -422,6 +423,7 @@ def build_store(
     workers: int | None = None,
     progress: bool = False,
     sidecar: Sidecar[T] | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> Path:
     """Parse `paths` on `workers` processes into a new store at `path`.
 
@@ -437,7 +439,7 @@ def build_store(
         # Nothing made here is cyclic garbage; collections (workers included, forked
         # with the collector off) would only re-scan the growing set of stand-ins.
         with long_lived():
-            results = parallel_map(build, read_inputs(paths, tally), workers)
+            results = parallel_map(build, read_inputs(paths, tally, limits), workers)
             for result in tqdm(
                 results,
                 desc="parsing cables",
@@ -462,9 +464,11 @@ def build_store(
         raise
 
 
-def store_path(paths: Sequence[Path], cache_dir: Path) -> Path:
+def store_path(
+    paths: Sequence[Path], cache_dir: Path, limits: InputLimits = DEFAULT_LIMITS
+) -> Path:
     """Where the store of `paths` lives under `cache_dir` (whether built yet or not)."""
-    return cache_dir / "library" / f"cables-{input_key(paths)}.sqlite"
+    return cache_dir / "library" / f"cables-{input_key(paths, limits)}.sqlite"
 
 
 def build_and_open(
@@ -473,9 +477,10 @@ def build_and_open(
     workers: int | None = None,
     progress: bool = False,
     sidecar: Sidecar[T] | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> StoredLibrary:
     """Build the store of `paths` at `path`, drop older stores beside it, open it."""
-    build_store(paths, path, workers, progress, sidecar)
+    build_store(paths, path, workers, progress, sidecar, limits)
     for stale in path.parent.glob("cables-*.sqlite"):
         if stale != path:
             stale.unlink(missing_ok=True)

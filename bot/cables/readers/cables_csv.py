@@ -13,14 +13,14 @@ import csv
 import io
 import itertools
 import re
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from bot.cables.limits import DEFAULT_LIMITS, over_record_limit
 from bot.cables.model import SourceFormat
 from bot.cables.raw import RawCable
-from bot.cables.readers.rejected import RejectedRecord
+from bot.cables.readers.rejected import RejectedRecord, quoted
 
 _RECORD_START = re.compile(r'^"(\d+)","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d","')
 _RECORD_START_ANYWHERE = re.compile(_RECORD_START.pattern, re.M)
@@ -30,8 +30,7 @@ _PLAIN_STAMP = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}) ([0-9]{1,2}):([
 _CHUNK_LINES = 256  # read ahead of the parser: a few records at most
 _COLUMNS = 8
 
-# A single body can exceed the csv module's 128 KB default field limit.
-csv.field_size_limit(sys.maxsize)
+_OVERSIZED = "field larger than field limit"
 
 
 def sniff(head: str) -> bool:
@@ -141,11 +140,11 @@ def _raw(row: list[str], path: str) -> RawCable:
     _row, stamp, ref_id, origin, classification, references, header, body = row
     ref_id = ref_id.strip()
     if not _REF_ID.match(ref_id):
-        raise ValueError(f"malformed reference id {ref_id!r}")
+        raise ValueError(f"malformed reference id {quoted(ref_id)}")
     try:
         created = _created(stamp.strip())
     except ValueError:
-        raise ValueError(f"malformed date {stamp!r}") from None
+        raise ValueError(f"malformed date {quoted(stamp)}") from None
     return RawCable(
         path=path,
         format=SourceFormat.CABLES_CSV,
@@ -159,8 +158,28 @@ def _raw(row: list[str], path: str) -> RawCable:
     )
 
 
-def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]:
-    """Records of an open cables.csv (opened with `newline=""`), good or rejected."""
+def _swallowed(source: _Lines, first: int, end: int, path: str) -> Iterator[RejectedRecord]:
+    """The rows starting on lines `first` to `end` (exclusive), read by the csv parser as
+    part of the unreadable record on line `first - 1` (an unclosed quote runs on)."""
+    for index in range(first, end):
+        line = source.line(index)
+        if _RECORD_START.match(line):
+            yield RejectedRecord(
+                _row_name(path, line, 0),
+                "unreadable: taken into the unreadable record before it "
+                "(a quote left open there runs on into this row)",
+                _id_in(line),
+            )
+
+
+def stream(
+    lines: Iterable[str], path: str, max_record_bytes: int = DEFAULT_LIMITS.max_record_bytes
+) -> Iterator[RawCable | RejectedRecord]:
+    """Records of an open cables.csv (opened with `newline=""`), good or rejected; a
+    field over `max_record_bytes` characters is rejected as over the record limit."""
+    # The csv module's limit is process-wide; it is set for each file read, as the
+    # limits a load was started with.
+    csv.field_size_limit(max_record_bytes)
     remaining = iter(lines)
     first, stray = _first_record_line(remaining)
     if stray:
@@ -174,6 +193,7 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
     source = _Lines(first, remaining)
     reader = csv.reader(source.feed(), escapechar="\\", doublequote=False, strict=True)
     ordinal = 0
+    oversized = False  # until the next row starts, the parser is inside an oversized field
     while True:
         ordinal += 1
         start = reader.line_num  # lines read so far: the next record starts there
@@ -183,16 +203,27 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
             return
         except csv.Error as error:
             first_line = source.line(start)
+            if oversized and not _RECORD_START.match(first_line):
+                continue
             reason = str(error)
             if reason == "unexpected end of data":
                 reason = "cut off: the file ends inside a quoted field (closing quote missing)"
+            oversized = reason.startswith(_OVERSIZED)
+            if oversized:
+                reason = str(over_record_limit(max_record_bytes, "a field"))
             yield RejectedRecord(
                 _row_name(path, first_line, ordinal),
                 f"unreadable csv record: {reason}",
                 _id_in(first_line),
             )
+            yield from _swallowed(source, start + 1, reader.line_num, path)
             continue
         first_line = source.line(start)
+        if oversized:
+            # The rest of the oversized field, read as rows, up to the next row's start.
+            if not _RECORD_START.match(first_line):
+                continue
+            oversized = False
         name = _row_name(path, first_line, ordinal)
         try:
             yield _raw(row, name)

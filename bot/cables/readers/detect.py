@@ -39,7 +39,11 @@ class StreamReader(Reader, Protocol):
     """A format with many records per file (cables.csv, JSON lines), read from an
     open text stream so a 1.7 GB file never sits in memory."""
 
-    def stream(self, lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]: ...
+    def stream(
+        self, lines: Iterable[str], path: str, max_record_bytes: int
+    ) -> Iterator[RawCable | RejectedRecord]:
+        """Each record over `max_record_bytes` is rejected, naming the limit."""
+        ...
 
 
 # Most specific first: a site page's text also contains routing lines and banners
