@@ -32,10 +32,13 @@ class InputLimitError(ValueError):
     """An input over one of the limits; the message names the limit and its setting."""
 
 
-def over_record_limit(max_record_bytes: int, what: str) -> InputLimitError:
+def over_record_limit(
+    max_record_bytes: int, what: str, *, rest_lost: bool = False
+) -> InputLimitError:
+    rest = "; the rest of the file is not read" if rest_lost else ""
     return InputLimitError(
         f"{what} is over the record size limit of {max_record_bytes / MB:,.4g} MB "
-        "(setting INPUT_MAX_RECORD_MB)"
+        f"(setting INPUT_MAX_RECORD_MB){rest}"
     )
 
 

@@ -48,7 +48,8 @@ Item = RawCable | RejectedRecord
 _GZIP_MAGIC = b"\x1f\x8b"
 _TAR_MAGIC_OFFSET = 257
 _CHUNK = 8192
-_BUFFER = 64 * 1024  # fewer, larger reads through the meter
+_BUFFER = 64 * 1024
+_LISTED_PER_FILE = 1000  # fewer, larger reads through the meter
 _LINKED_DIRECTORY = (
     "a symbolic link to a directory, not followed: give the directory itself as an input"
 )
@@ -158,7 +159,9 @@ class _Metered(io.RawIOBase):
                 self._lines += data.count(b"\n")
                 self._line_bytes = len(data) - last_end - 1
             if self._line_bytes > limits.max_record_bytes:
-                raise over_record_limit(limits.max_record_bytes, f"line {self._lines + 1:,}")
+                raise over_record_limit(
+                    limits.max_record_bytes, f"line {self._lines + 1:,}", rest_lost=True
+                )
 
 
 def _read_head(stream: _Readable) -> tuple[bytes, Exception | None]:
@@ -271,7 +274,26 @@ def _file_records(path: Path, tally: InputTally, limits: InputLimits) -> Iterato
         with path.open("rb") as stream:
             yield from _records(name, stream, tally, _Budget(limits), disk=True)
 
-    yield from _guarded(name, opened())
+    yield from _listed(name, _guarded(name, opened()))
+
+
+def _listed(name: str, items: Iterator[Item]) -> Iterator[Item]:
+    """`items`, with the rejections past the first few of one file summed up in one:
+    a file of a million bad lines would otherwise fill memory with their reasons."""
+    listed = unlisted = 0
+    for item in items:
+        if isinstance(item, RejectedRecord):
+            if listed == _LISTED_PER_FILE:
+                unlisted += 1
+                continue
+            listed += 1
+        yield item
+    if unlisted:
+        yield RejectedRecord(
+            f"{name}#more",
+            f"{unlisted:,} more records of this file rejected "
+            f"(only the first {_LISTED_PER_FILE:,} are listed)",
+        )
 
 
 def _tree_records(root: Path, tally: InputTally, limits: InputLimits) -> Iterator[Item]:

@@ -111,11 +111,6 @@ def _id_in(line: str) -> str | None:
     return m.group(2).strip() if m and _REF_ID.match(m.group(2).strip()) else None
 
 
-def _row_name(path: str, line: str, ordinal: int) -> str:
-    m = _RECORD_START.match(line)
-    return f"{path}#row {m.group(1) if m else ordinal}"
-
-
 def _created(stamp: str) -> datetime:
     """`M/D/YYYY H:MM`. The regex spares most rows `strptime`, which is slow; anything
     else, valid or not, is left to `strptime` (which raises ValueError)."""
@@ -163,9 +158,10 @@ def _swallowed(source: _Lines, first: int, end: int, path: str) -> Iterator[Reje
     part of the unreadable record on line `first - 1` (an unclosed quote runs on)."""
     for index in range(first, end):
         line = source.line(index)
-        if _RECORD_START.match(line):
+        m = _RECORD_START.match(line)
+        if m is not None:
             yield RejectedRecord(
-                _row_name(path, line, 0),
+                f"{path}#row {m.group(1)}",
                 "unreadable: taken into the unreadable record before it "
                 "(a quote left open there runs on into this row)",
                 _id_in(line),
@@ -192,43 +188,55 @@ def stream(
         return
     source = _Lines(first, remaining)
     reader = csv.reader(source.feed(), escapechar="\\", doublequote=False, strict=True)
-    ordinal = 0
-    oversized = False  # until the next row starts, the parser is inside an oversized field
+    row_number = "0"  # of the last row that started where a row should
+    strays = 0  # rows since then that start no record: damage, or an oversized field's rest
     while True:
-        ordinal += 1
         start = reader.line_num  # lines read so far: the next record starts there
         try:
-            row = next(reader)
+            row: list[str] | None = next(reader)
+            error = None
         except StopIteration:
-            return
-        except csv.Error as error:
-            first_line = source.line(start)
-            if oversized and not _RECORD_START.match(first_line):
-                continue
-            reason = str(error)
-            if reason == "unexpected end of data":
-                reason = "cut off: the file ends inside a quoted field (closing quote missing)"
-            oversized = reason.startswith(_OVERSIZED)
-            if oversized:
-                reason = str(over_record_limit(max_record_bytes, "a field"))
-            yield RejectedRecord(
-                _row_name(path, first_line, ordinal),
-                f"unreadable csv record: {reason}",
-                _id_in(first_line),
-            )
-            yield from _swallowed(source, start + 1, reader.line_num, path)
-            continue
+            break
+        except csv.Error as failure:
+            row, error = None, failure
         first_line = source.line(start)
-        if oversized:
-            # The rest of the oversized field, read as rows, up to the next row's start.
-            if not _RECORD_START.match(first_line):
+        m = _RECORD_START.match(first_line)
+        if m is None:
+            strays += 1
+            continue
+        if strays:
+            yield _strays(path, row_number, strays)
+            strays = 0
+        row_number = m.group(1)
+        name = f"{path}#row {row_number}"
+        if row is None:
+            yield RejectedRecord(name, _unreadable(error, max_record_bytes), _id_in(first_line))
+        else:
+            try:
+                yield _raw(row, name)
                 continue
-            oversized = False
-        name = _row_name(path, first_line, ordinal)
-        try:
-            yield _raw(row, name)
-        except ValueError as error:
-            yield RejectedRecord(name, f"bad csv record: {error}", _id_in(first_line))
+            except ValueError as bad:
+                yield RejectedRecord(name, f"bad csv record: {bad}", _id_in(first_line))
+        yield from _swallowed(source, start + 1, reader.line_num, path)
+    if strays:
+        yield _strays(path, row_number, strays)
+
+
+def _unreadable(error: csv.Error | None, max_record_bytes: int) -> str:
+    reason = str(error)
+    if reason == "unexpected end of data":
+        reason = "cut off: the file ends inside a quoted field (closing quote missing)"
+    elif reason.startswith(_OVERSIZED):
+        reason = str(over_record_limit(max_record_bytes, "a field"))
+    return f"unreadable csv record: {reason}"
+
+
+def _strays(path: str, row_number: str, count: int) -> RejectedRecord:
+    return RejectedRecord(
+        f"{path}#after row {row_number}",
+        f"{count:,} csv records that do not start like a row (the rest of a record over "
+        "the size limit, or damaged data): skipped",
+    )
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:
