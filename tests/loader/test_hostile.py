@@ -136,7 +136,7 @@ def test_a_line_over_the_record_limit_stops_the_file_with_a_reason(tmp_path: Pat
     (tmp_path / "dump.jsonl").write_text(_jsonl_line() + "x" * (3 * MB) + "\n")
     library = load_library([tmp_path], SMALL)
     reason = _reasons(library)["dump.jsonl"]
-    assert reason.startswith("line 2 is over the record size limit of 1 MB")
+    assert reason.startswith("a line is over the record size limit of 1 MB")
     assert reason.endswith("the rest of the file is not read")
     assert library.ids() == ["04ANKARA348"]
 
