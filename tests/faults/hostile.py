@@ -33,6 +33,7 @@ INPUTS = (
     "bomb.csv.xz",
     "huge-row.csv",
     "huge-line.jsonl",
+    "dense-row.csv",
     "nested.jsonl",
     "ids.jsonl",
     "glued.html",
@@ -46,7 +47,7 @@ BOMB_BYTES = 4096 * MB
 # Rejected input or record (relative to the set's directory) -> a phrase of its reason.
 REJECTED = {
     "bomb.csv.gz": "decompression-ratio limit",
-    "bomb.html.gz": "decompression-ratio limit",
+    "bomb.html.gz": "record size limit",  # a whole page is one record: 8 MB come first
     "bomb.tar.gz!bomb.csv": "decompression-ratio limit",
     "bomb.tar.gz!(after 1 members)": "decompression-ratio limit",
     "nested.gz": "decompression-ratio limit",
@@ -123,8 +124,11 @@ def make_hostile_set(directory: Path) -> Path:
     (root / "bomb.csv.xz").write_bytes(lzma.compress(row + b"x" * (8 * MB)))
     with (root / "huge-row.csv").open("wb") as out:
         out.write(row.split(b"\nFM ", 1)[0] + b"\n")
-        out.write(b"x" * (70 * MB) + b"\n")  # one line, larger than a record may be
-    (root / "huge-line.jsonl").write_text(_jsonl() + "[" + "1," * (35 * MB) + "1]\n")
+        out.write(b"x" * (10 * MB) + b"\n")  # one line, larger than a record may be
+    (root / "huge-line.jsonl").write_text(_jsonl() + "[" + "1," * (5 * MB) + "1]\n")
+    # Just under the record limit, one paragraph per line: the costliest cable to build.
+    dense = "1. THE EMBASSY REPORTS NOTHING OF NOTE.\n\n" * (int(7.9 * MB) // 41)
+    (root / "dense-row.csv").write_text(row.decode().rstrip()[:-1] + dense + '"\n')
     (root / "nested.jsonl").write_text(_jsonl() + "[" * 200_000 + "\n")
     bad_ids = [123, True, "9" * 100_000, "../../etc/passwd", "hello @everyone"]
     (root / "ids.jsonl").write_text("".join(_jsonl(ref_id) for ref_id in bad_ids))
