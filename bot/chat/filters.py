@@ -114,7 +114,8 @@ def _classification(value: str) -> str:
 
 
 def _number(key: str, value: str, low: int, high: int) -> int:
-    if not value.isdigit() or not low <= int(value) <= high:
+    # ASCII only: `isdigit` also accepts digits `int` refuses (`᧚`, `𐩀`).
+    if not (value.isascii() and value.isdigit()) or not low <= int(value) <= high:
         raise FilterError(f"{key}: needs a number from {low} to {high}, not {echo(value)}.")
     return int(value)
 

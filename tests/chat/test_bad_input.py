@@ -97,6 +97,9 @@ def test_bad_filter_values(ask: Ask) -> None:
         "year: needs a number from 1966 to 2010, not abc" in _error(ask("!browse year:abc")).message
     )
     assert "page: needs a number from 1 to 100" in _error(ask("!search x page:0")).message
+    # Digits of other scripts pass str.isdigit but not int(): an input error all the same.
+    assert "page: needs a number from 1 to 100, not ᧚" in _error(ask("!browse page:᧚")).message
+    assert "year: needs a number from 1966 to 2010" in _error(ask("!search x year:𐩀")).message
     error = _error(ask("!search x class:secrte"))
     assert (
         error.message == "class: needs a classification such as SECRET or TOP SECRET, not secrte."
