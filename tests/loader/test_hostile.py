@@ -12,8 +12,7 @@ import shutil
 import tarfile
 from pathlib import Path
 
-from bot.cables.store import input_key
-
+from bot.cables.inputs import input_key
 from bot.cables.library import Library
 from bot.cables.limits import MB, InputLimits
 from bot.cables.loader import load_library
@@ -49,7 +48,7 @@ def test_a_file_name_that_is_not_utf8_is_loaded_and_shown_escaped(tmp_path: Path
     library = load_library([tmp_path])
     assert library.ids() == [GOOD_ID]
     assert library.get(GOOD_ID).source.path.endswith("/x\\xff.html")  # type: ignore[union-attr]
-    assert input_key([tmp_path])  # the store's key hashes the same names
+    assert input_key([tmp_path], "v")  # the store's key hashes the same names
 
 
 def test_a_latin1_member_name_keeps_the_rest_of_the_archive(tmp_path: Path) -> None:
