@@ -32,6 +32,12 @@ def is_redaction(word: str) -> bool:
     return _RUN.fullmatch(word) is not None
 
 
+def blank_redactions(text: str) -> str:
+    """`text` with every redaction run replaced by as many spaces: not a word to search
+    for, and every other character keeps its offset."""
+    return _RUN.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def cable_redactions(cable: Cable) -> int:
     """How many redaction runs a cable's subject and paragraphs hold: the per-cable count
     the card and `!versions` show, and what `redacted:yes|no` filters on."""
