@@ -24,8 +24,6 @@ def search_facets(cables: list[CableFacts]) -> SearchFacets:
     return SearchFacets(
         cables=len(cables),
         year=[FacetValue(value=str(y), cables=n, filter=f"year:{y}") for y, n in counted.years],
-        origin=[
-            FacetValue(value=o, cables=n, filter=origin_filter(o)) for o, n in counted.origins
-        ],
+        origin=[FacetValue(value=o, cables=n, filter=origin_filter(o)) for o, n in counted.origins],
         tag=[FacetValue(value=t, cables=n, filter=f"tag:{t}") for t, n in counted.tags],
     )

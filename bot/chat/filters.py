@@ -17,6 +17,7 @@ from bot.chat.text import echo
 from bot.search.api import SearchFilters
 from bot.search.tantivy_index import date_key
 from bot.search.text import stem, words
+
 # Pages past this are never needed and would make a flood of work.
 MAX_PAGE = 100
 # Classification levels; a marking may add a caveat (`SECRET//NOFORN`).

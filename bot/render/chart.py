@@ -10,6 +10,7 @@ import io
 import textwrap
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.chat.replies import TimelineReply
 from bot.render.wording import timeline_title
@@ -32,7 +33,7 @@ def timeline_figure(reply: TimelineReply) -> Figure:
     axes.set_xticks(positions[::step], periods[::step], rotation=45, ha="right")
     axes.set_xlabel(reply.unit)
     axes.set_ylabel("cables")
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(timeline_title(reply))
     figure.text(0.5, 0.01, textwrap.fill(reply.caption, 120), ha="center", va="bottom", fontsize=9)
     figure.subplots_adjust(bottom=0.25)

@@ -137,9 +137,7 @@ class CableSearchEngine:
         )
         return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
 
-    def by_date(
-        self, query: str, filters: SearchFilters, limit: int, newest: bool
-    ) -> SearchResult:
+    def by_date(self, query: str, filters: SearchFilters, limit: int, newest: bool) -> SearchResult:
         """The paragraphs holding every word (`match_query`), newest or oldest cable first."""
         parsed = parse(query, self._handle.speller)
         if not parsed.concepts or limit <= 0:

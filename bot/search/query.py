@@ -155,20 +155,20 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
     merged: list[Concept] = []
     chained: set[int] = set()
     for spans, required in zip(syntax.chains, syntax.quoted_chains, strict=True):
-        alternatives: list[Phrase] = []
+        either: list[Phrase] = []
         for group in _positions(text, spans):
             chained |= group
             single = by_position.get(min(group)) if len(group) == 1 else None
             if single is not None:
-                alternatives += single.alternatives
+                either += single.alternatives
             elif group and (phrase := _phrase([corrected[i] for i in sorted(group)])):
-                alternatives.append(phrase)
+                either.append(phrase)
             for position in group:
                 by_position.pop(position, None)
-        if alternatives:
-            merged.append(Concept(tuple(alternatives)))
+        if either:
+            merged.append(Concept(tuple(either)))
             if required:
-                phrases.append(tuple(alternatives))
+                phrases.append(tuple(either))
     concepts = list(by_position.values()) + merged
     positions = sorted(p for p in by_position if p not in chained)
     for a, b in pairwise(positions):
@@ -261,7 +261,9 @@ def _concept_clauses(
     return clauses
 
 
-def _either(schema: tantivy.Schema, phrases: tuple[Phrase, ...], variants: Variants) -> tantivy.Query:
+def _either(
+    schema: tantivy.Schema, phrases: tuple[Phrase, ...], variants: Variants
+) -> tantivy.Query:
     """Any of `phrases` as written in the paragraph's text (in that order), or all of a
     phrase's words in its heading (a heading keeps no positions)."""
     return tantivy.Query.boolean_query(
