@@ -32,7 +32,7 @@ SPEC = CommandSpec(
         "ask how many victims were repatriated from the UAE",
         "ask 07DUSHANBE313 who is the point of contact on trafficking",
         "ask who runs the shelters tag:KCRM",
-        "ask what did the embassy report about the elections year:2008-2009 -iran",
+        "ask who won the elections year:2008-2009 -iran",
     ),
 )
 

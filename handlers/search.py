@@ -48,7 +48,7 @@ SPEC = CommandSpec(
         "search peacekeeping origin:reykjavik year:2008",
         'search "chicken street"',
         "search iceland OR reykjavik -nato",
-        "search trafficking subject:tajikistan from:2007-03 to:2008 sort:oldest",
+        "search trafficking subject:tajikistan from:2007-03 sort:oldest",
         "search police redacted:yes year:2009-2010",
     ),
 )

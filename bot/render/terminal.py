@@ -121,7 +121,6 @@ def search(reply: SearchReply, width: int) -> list[str]:
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += wording.hits_remarks(reply)
     lines += _hits(reply.hits, reply.first_rank, width)
-    lines += _next_page(reply.page, reply.page < reply.pages or reply.more_pages)
     if reply.facets is not None and reply.facets.cables:
         lines += ["", *_title(wording.facet_heading(reply.facets), width)]
         for name, values in wording.facet_rows(reply.facets):
@@ -131,7 +130,7 @@ def search(reply: SearchReply, width: int) -> list[str]:
                 initial_indent=INDENT,
                 subsequent_indent=INDENT * 2,
             )
-    return lines
+    return lines + _next_page(reply.page, reply.page < reply.pages or reply.more_pages)
 
 
 # The widest bar of a text chart, in characters.

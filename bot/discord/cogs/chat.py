@@ -318,7 +318,10 @@ class ChatCog(commands.Cog, name="Cables"):
     @app_commands.rename(classification="class")
     @app_commands.describe(
         query="Words to count; filters like tag:KCRM may be typed here too",
-        **{**_FILTER_OPTIONS, "year": "A year or a range, e.g. 2006-2008"},
+        **{
+            **{key: text for key, text in _FILTER_OPTIONS.items() if key != "page"},
+            "year": "A year or a range, e.g. 2006-2008",
+        },
     )
     async def timeline(
         self,
