@@ -19,17 +19,20 @@ PAGE_SIZE = 15
 
 SPEC = CommandSpec(
     "browse",
-    "browse tag:<TAG> | origin:<place> | year:<yyyy> | class:<level> [page:<n>]",
+    "browse tag:<TAG> | origin:<place> | year:<yyyy>[-<yyyy>] | from:<date> | to:<date> | "
+    "subject:<words> | class:<level> | redacted:yes|no [sort:oldest] [page:<n>]",
     "Lists of cables in the library, newest first, like the WikiLeaks browse pages.",
     (
         "Filters combine: `browse tag:PHUM year:2007`. Quote values with spaces: "
         '`origin:"buenos aires"`.',
         "`class:secret` lists SECRET and SECRET//NOFORN; write the full marking to get one.",
+        "`sort:oldest` lists the oldest first.",
     ),
     (
         "browse tag:KCRM",
         "browse tag:KCRM page:2",
         "browse class:secret year:2009",
+        "browse subject:iceland redacted:no sort:oldest",
     ),
 )
 
@@ -51,11 +54,20 @@ def handle(state: AppState, request: BrowseRequest) -> Reply:
     filters = request.filters
     if not filters.any_set():
         raise UserError(
-            f"Browse by tag:, origin:, year: or class:, e.g. `{prefix}browse tag:KCRM`."
+            f"Browse by tag:, origin:, year:, from:, to:, subject:, class: or redacted:, "
+            f"e.g. `{prefix}browse tag:KCRM`."
             + (f" To search for words, use `{prefix}search`." if filters.words else ""),
             ["tag:", "origin:", "year:", "class:"],
         )
     found = [cable for cable in state.library.catalogue() if filters.matches(cable)]
+    if filters.needs_index():
+        engine = state.engine()
+        if engine is None:
+            raise UserError("subject: and redacted: need search, which this session has not.")
+        indexed = {c.ref_id for c in engine.matching_cables("", filters.to_search())}
+        found = [cable for cable in found if cable.ref_id in indexed]
+    if filters.sort == "oldest":
+        found.reverse()
     if not found:
         # Explain the empty list: an unknown tag or origin, or a combination nothing has.
         check_filter_values(state.library, filters)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot.chat.commands import Command, CommandSpec, reference_text
-from handlers import ask, browse, cable, help, refs, search
+from handlers import ask, browse, cable, help, refs, search, timeline
 
 _ANSWERING: tuple[Command[Any], ...] = (
     cable.COMMAND,
     ask.COMMAND,
     search.COMMAND,
     browse.COMMAND,
+    timeline.COMMAND,
     refs.COMMAND,
 )
 HELP = help.command(_ANSWERING)

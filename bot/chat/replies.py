@@ -127,12 +127,47 @@ class AnswerReply(HitsReplyBase):
     ref_id: str | None = None
 
 
+class FacetValue(BaseModel):
+    value: str
+    # Matching cables with this value.
+    cables: int
+    # The filter that narrows the search to it: `origin:dushanbe`, `year:2009`, `tag:KCRM`.
+    filter: str
+
+
+class SearchFacets(BaseModel):
+    """The whole match set counted: cables with a paragraph holding every word."""
+
+    cables: int
+    year: list[FacetValue]
+    origin: list[FacetValue]
+    tag: list[FacetValue]
+
+
 class SearchReply(HitsReplyBase):
     kind: Literal["search"] = "search"
     page: int = 1
     pages: int = 1
     # Hits go on past `pages` (only so many are ranked per request).
     more_pages: bool = False
+    sort: Literal["relevance", "newest", "oldest"] = "relevance"
+    facets: SearchFacets | None = None
+
+
+class TimelineBucket(BaseModel):
+    period: str  # `2007`, `2007-03`; `2007-??` for cables whose month is unknown
+    count: int
+
+
+class TimelineReply(ReplyBase):
+    kind: Literal["timeline"] = "timeline"
+    query: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    unit: Literal["year", "month"]
+    buckets: list[TimelineBucket]
+    total: int
+    # Says what was counted: the chart's caption.
+    caption: str
 
 
 class BrowseReply(ReplyBase):
@@ -173,6 +208,7 @@ Reply = Annotated[
     | AnswerReply
     | SearchReply
     | BrowseReply
+    | TimelineReply
     | RefsReply
     | HelpReply
     | ErrorReply,

@@ -20,9 +20,13 @@ async def send_pages(
     *,
     more: MorePages | None = None,
     ephemeral: bool = False,
+    files: Sequence[discord.File] = (),
 ) -> discord.Message:
+    """`files` go with the first page (an embed shows one as `attachment://<name>`)."""
     if ephemeral:  # an error: one page, seen by the asker only, who can dismiss it
         return await ctx.send(embed=pages[0], ephemeral=True)
     pager = Pager(pages, ctx.author.id, timeout=ctx.bot.settings.pager_timeout_seconds, more=more)
-    pager.message = await ctx.send(embed=pages[0], view=pager, ephemeral=ephemeral)
+    pager.message = await ctx.send(
+        embed=pages[0], view=pager, ephemeral=ephemeral, files=list(files)
+    )
     return pager.message

@@ -31,6 +31,7 @@ from bot.chat.replies import (
     RefsReply,
     Reply,
     SearchReply,
+    TimelineReply,
 )
 from bot.render import wording
 
@@ -335,12 +336,36 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
         if isinstance(reply, SearchReply)
         else ""
     )
+    blocks = [_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=reply.first_rank)]
+    if isinstance(reply, SearchReply) and reply.facets is not None and reply.facets.cables:
+        rows = [f"{name}: {plain(values)}" for name, values in wording.facet_rows(reply.facets)]
+        blocks.append(Block(_lines(f"*{wording.facet_heading(reply.facets)}*", *rows)))
     return Layout(
         title="Answer" if isinstance(reply, AnswerReply) else "Search",
         colour=COLOUR_RESULTS,
         intro="\n".join(lines),
-        blocks=[_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=reply.first_rank)],
+        blocks=blocks,
         footer=footer,
+    )
+
+
+# The chart a timeline reply carries as a file (`bot/render/chart.py`).
+TIMELINE_IMAGE = "timeline.png"
+
+
+def _timeline_layout(reply: TimelineReply) -> Layout:
+    lines = [plain(reply.caption)]
+    if reply.notes:
+        lines.append(_notes(reply.notes))
+    # The counts in text too: the chart is an image, and a screen reader or a search of
+    # the channel reads these.
+    counts = " · ".join(f"{b.period}: {b.count:,}" for b in reply.buckets if b.count)
+    return Layout(
+        title=wording.timeline_title(reply),
+        colour=COLOUR_RESULTS,
+        intro="\n".join(lines),
+        blocks=[Block(counts)],
+        footer=f"per {reply.unit}",
     )
 
 
@@ -412,6 +437,10 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         layout = _hits_layout(reply)
     elif isinstance(reply, BrowseReply):
         layout = _browse_layout(reply)
+    elif isinstance(reply, TimelineReply):
+        pages = paginate(_timeline_layout(reply))
+        pages[0].set_image(url=f"attachment://{TIMELINE_IMAGE}")
+        return pages
     elif isinstance(reply, RefsReply):
         layout = _refs_layout(reply)
     else:

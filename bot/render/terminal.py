@@ -20,6 +20,7 @@ from bot.chat.replies import (
     RefsReply,
     Reply,
     SearchReply,
+    TimelineReply,
 )
 from bot.render import wording
 
@@ -122,7 +123,35 @@ def search(reply: SearchReply, width: int) -> list[str]:
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += wording.hits_remarks(reply)
     lines += _hits(reply.hits, reply.first_rank, width)
+    if reply.facets is not None and reply.facets.cables:
+        lines += ["", *_title(wording.facet_heading(reply.facets), width)]
+        for name, values in wording.facet_rows(reply.facets):
+            lines += textwrap.wrap(
+                f"{name}: {_safe(values)}",
+                width,
+                initial_indent=INDENT,
+                subsequent_indent=INDENT * 2,
+            )
     return lines + _next_page(reply.page, reply.page < reply.pages or reply.more_pages)
+
+
+# The widest bar of a text chart, in characters.
+_BAR_CHARS = 50
+
+
+def timeline(reply: TimelineReply, width: int) -> list[str]:
+    """A text bar chart: one row a period, the bar scaled to the largest count."""
+    lines = [*_title(wording.timeline_title(reply), width), *_title(_safe(reply.caption), width)]
+    top = max((bucket.count for bucket in reply.buckets), default=0) or 1
+    room = max(10, min(_BAR_CHARS, width - 20))
+    label = max(len(bucket.period) for bucket in reply.buckets) if reply.buckets else 4
+    lines.append("")
+    for bucket in reply.buckets:
+        bar = "█" * round(bucket.count * room / top)
+        if bucket.count and not bar:
+            bar = "▏"  # a count too small for a whole block still shows
+        lines.append(f"{bucket.period:<{label}}  {bar} {bucket.count:,}".rstrip())
+    return lines
 
 
 def _listing(cable: CableListing, width: int) -> list[str]:
@@ -197,6 +226,8 @@ def _body(reply: Reply, width: int) -> list[str]:
             return search(reply, width)
         case BrowseReply():
             return browse(reply, width)
+        case TimelineReply():
+            return timeline(reply, width)
         case RefsReply():
             return refs(reply, width)
         case HelpReply():

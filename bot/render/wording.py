@@ -12,7 +12,9 @@ from bot.chat.replies import (
     ErrorReply,
     ReferenceInfo,
     ReferenceStatus,
+    SearchFacets,
     SearchReply,
+    TimelineReply,
 )
 
 REFERENCE_STATUS = {
@@ -116,3 +118,24 @@ def suggestions_to_show(reply: ErrorReply) -> list[str]:
     if any(suggestion in reply.message for suggestion in reply.suggestions):
         return []
     return reply.suggestions
+
+
+def facet_heading(facets: SearchFacets) -> str:
+    count = f"{facets.cables:,} cable" + ("s" if facets.cables != 1 else "")
+    return f"{count} with a paragraph holding every word; narrow with:"
+
+
+def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
+    """(facet, its top values as filters with their cable counts), facets with values only:
+    `("by year", "year:2009 58 · year:2008 25")`."""
+    rows = [("by year", facets.year), ("by origin", facets.origin), ("by tag", facets.tag)]
+    return [
+        (name, " · ".join(f"{value.filter} {value.cables:,}" for value in values))
+        for name, values in rows
+        if values
+    ]
+
+
+def timeline_title(reply: TimelineReply) -> str:
+    count = f"{reply.total:,} cable" + ("s" if reply.total != 1 else "")
+    return f"Timeline of {reply.query or 'the filtered cables'}: {count}"

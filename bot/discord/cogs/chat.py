@@ -9,6 +9,7 @@ thread (a search never blocks the gateway) and the rendered pages are sent.
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,6 +25,7 @@ import handlers.cable
 import handlers.help
 import handlers.refs
 import handlers.search
+import handlers.timeline
 from bot.cables.library import Library
 from bot.chat.commands import Command, Paged
 from bot.chat.filters import MAX_PAGE, read_filters
@@ -36,14 +38,20 @@ from bot.chat.grammar import (
     take_id,
 )
 from bot.chat.passages import heading_named
-from bot.chat.replies import BrowseReply, ErrorReply, SearchReply
+from bot.chat.replies import BrowseReply, ErrorReply, SearchReply, TimelineReply
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note
-from bot.discord.autocomplete import cable_id_choices, section_choices
+from bot.discord.autocomplete import (
+    cable_id_choices,
+    origin_choices,
+    section_choices,
+    tag_choices,
+)
 from bot.discord.errors import ChannelNotAllowed
 from bot.discord.pager import MorePages
 from bot.discord.respond import send_pages
-from bot.render.discord import cut, render_reply
+from bot.render.chart import timeline_png
+from bot.render.discord import TIMELINE_IMAGE, cut, render_reply
 from handlers.dispatch import Answer, answer, answer_text
 from handlers.registry import COMMAND_NAMES, HELP, spec_for
 
@@ -200,11 +208,17 @@ class ChatCog(commands.Cog, name="Cables"):
         result = await work
         if isinstance(result.reply, ErrorReply) and ctx.command is not None:
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
+        files = []
+        if isinstance(result.reply, TimelineReply):
+            # Drawing takes a few hundred milliseconds: in a worker thread, as the command.
+            png = await asyncio.to_thread(timeline_png, result.reply)
+            files.append(discord.File(io.BytesIO(png), filename=TIMELINE_IMAGE))
         await send_pages(
             ctx,
             render_reply(result.reply, self.bot.settings.command_prefix),
             more=_more_results(state, command, result),
             ephemeral=isinstance(result.reply, ErrorReply),
+            files=files,
         )
 
     # -- commands -------------------------------------------------------------------------
@@ -300,6 +314,36 @@ class ChatCog(commands.Cog, name="Cables"):
             lambda _state: handlers.browse.BrowseRequest(read_filters(split)),
         )
 
+    @commands.hybrid_command(name="timeline", description=_description("timeline"))  # type: ignore[arg-type]
+    @app_commands.rename(classification="class")
+    @app_commands.describe(
+        query="Words to count; filters like tag:KCRM may be typed here too",
+        **{
+            **{key: text for key, text in _FILTER_OPTIONS.items() if key != "page"},
+            "year": "A year or a range, e.g. 2006-2008",
+        },
+    )
+    async def timeline(
+        self,
+        ctx: Context,
+        *,
+        query: str,
+        tag: str | None = None,
+        origin: str | None = None,
+        year: str | None = None,
+        classification: str | None = None,
+    ) -> None:
+        options = Options()
+        split = options.filters(
+            query, tag=tag, origin=origin, year=year, **{"class": classification}
+        )
+        await self._answer(
+            ctx,
+            handlers.timeline.COMMAND,
+            options,
+            lambda _state: handlers.timeline.TimelineRequest(read_filters(split)),
+        )
+
     @commands.hybrid_command(name="refs", description=_description("refs"))  # type: ignore[arg-type]
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
@@ -331,6 +375,26 @@ class ChatCog(commands.Cog, name="Cables"):
             return []
         library = self.bot.state.library
         return await asyncio.to_thread(cable_id_choices, library, current)
+
+    @search.autocomplete("tag")
+    @browse.autocomplete("tag")
+    @timeline.autocomplete("tag")
+    async def _tags(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not self.bot.ready_to_answer:
+            return []
+        return await asyncio.to_thread(tag_choices, self.bot.state.library, current)
+
+    @search.autocomplete("origin")
+    @browse.autocomplete("origin")
+    @timeline.autocomplete("origin")
+    async def _origins(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not self.bot.ready_to_answer:
+            return []
+        return await asyncio.to_thread(origin_choices, self.bot.state.library, current)
 
     @cable.autocomplete("section")
     async def _sections(
