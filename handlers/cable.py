@@ -19,13 +19,22 @@ from bot.chat.passages import (
     match_section,
     select,
 )
-from bot.chat.replies import CableCard, ParagraphsReply, Reply, SectionOutline, TagInfo
+from bot.chat.replies import (
+    CableCard,
+    HeaderReply,
+    ParagraphsReply,
+    Reply,
+    SectionOutline,
+    TagInfo,
+)
 from bot.chat.state import AppState
 from bot.chat.text import echo
 
 # The card quotes the summary's opening: up to this many sentences, within this many characters.
 _SUMMARY_SENTENCES = 2
 _SUMMARY_CHARS = 400
+# What to type after the id for the routing header and markings.
+HEADER_WORD = "header"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -47,9 +56,13 @@ SPEC = CommandSpec(
         "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
         "works as an id. A typo gets the three closest ids.",
         "Times like `17:??` are from early site pages whose minutes are unreliable.",
+        "`header` instead of a section shows the routing header and markings: precedence, "
+        "date-time group, FM, TO, INFO, E.O. line and declassification date, classified by "
+        "and reasons, captions (SIPDIS, NOFORN, EXDIS, NODIS, ...) and signer.",
     ),
     (
         "cable 07DUSHANBE313",
+        "cable 07DUSHANBE313 header",
         "cable 07DUSHANBE313 prevention F",
         "cable 07DUSHANBE313 overview C",
         'cable 07PORTAUPRINCE408 "Question A"',
@@ -100,6 +113,10 @@ def handle(state: AppState, request: CableRequest) -> Reply:
         notes.append(f"The link's anchor #par{echo(request.anchor)} is on no paragraph here.")
     elif request.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(request.anchor.upper()))
+    if _asks_for_header(found, request.typed):
+        header = header_reply(found)
+        header.notes.extend(notes)
+        return header
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)
@@ -119,6 +136,11 @@ def handle(state: AppState, request: CableRequest) -> Reply:
             raise error.noted(notes) from None
         passage = retry
     return _paragraphs(found, passage, notes)
+
+
+def _asks_for_header(cable: Cable, typed: str) -> bool:
+    """`header` after the id, unless the cable has a section of that name."""
+    return typed.strip().lower() == HEADER_WORD and heading_named(cable, typed) is None
 
 
 def _not_a_locator(cable: Cable, locator: Locator) -> bool:
@@ -187,6 +209,34 @@ def card(state: AppState, cable: Cable) -> CableCard:
         summary=summary_opening(cable.summary.text) if cable.summary else None,
         partial=cable.partial,
         body_withheld=cable.body_withheld,
+        permalink=cable.permalink,
+        plusd_link=cable.plusd_link,
+    )
+
+
+def header_reply(cable: Cable) -> HeaderReply:
+    routing = cable.routing
+    markings = cable.markings
+    return HeaderReply(
+        ref_id=cable.ref_id,
+        subject=cable.subject,
+        created=cable.created,
+        minutes_unreliable=cable.minutes_unreliable,
+        classification=cable.classification,
+        origin=cable.origin,
+        precedence=routing.precedence if routing else None,
+        dtg=routing.dtg if routing else None,
+        transmission_id=routing.transmission_id if routing else None,
+        fm=routing.fm if routing else None,
+        to=routing.to if routing else [],
+        info=routing.info if routing else [],
+        eo=markings.eo,
+        declassify=markings.declassify,
+        classified_by=markings.classified_by,
+        reasons=markings.reasons,
+        captions=markings.captions,
+        signer=cable.signer,
+        tags=[TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags],
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,
     )

@@ -149,6 +149,38 @@ class RefsReply(ReplyBase):
     permalink: str
 
 
+# -- research reading: header, tag glossary, similar paragraphs, versions ------------------
+
+
+class HeaderReply(ReplyBase):
+    """A cable's routing header and handling markings, as PlusD shows them."""
+
+    kind: Literal["header"] = "header"
+    ref_id: str
+    subject: str
+    created: datetime | None
+    minutes_unreliable: bool = False
+    classification: str
+    origin: str
+    precedence: str | None = None
+    dtg: str | None = None
+    transmission_id: str | None = None
+    fm: str | None = None
+    to: list[str] = Field(default_factory=list)
+    info: list[str] = Field(default_factory=list)
+    eo: str | None = None
+    declassify: str | None = None
+    classified_by: str | None = None
+    reasons: str | None = None
+    captions: list[str] = Field(default_factory=list)
+    signer: str | None = None
+    tags: list[TagInfo] = Field(default_factory=list)
+    # Which loaded copy this is (`!versions`); None for the copy shown by default.
+    version: int | None = None
+    permalink: str
+    plusd_link: str
+
+
 class HelpReply(ReplyBase):
     kind: Literal["help"] = "help"
     topic: str | None = None
@@ -169,6 +201,7 @@ Reply = Annotated[
     | SearchReply
     | BrowseReply
     | RefsReply
+    | HeaderReply
     | HelpReply
     | ErrorReply,
     Field(discriminator="kind"),

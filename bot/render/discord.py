@@ -23,6 +23,7 @@ from bot.chat.replies import (
     CableCard,
     CableListing,
     ErrorReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     ParagraphItem,
@@ -374,6 +375,26 @@ def _refs_layout(reply: RefsReply) -> Layout:
     )
 
 
+def _header_layout(reply: HeaderReply) -> Layout:
+    rows = [
+        f"**{label}:** "
+        + (plain(values[0]) if len(values) == 1 else "\n" + joined_list(values, 900))
+        for label, values in wording.header_rows(reply)
+    ]
+    tags = [_tag(t.tag, t.meaning) for t in reply.tags]
+    return Layout(
+        title=wording.version_title(reply.ref_id, reply.version),
+        url=reply.permalink,
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
+        blocks=[
+            Block(_lines(*rows)),
+            Block(_lines("**Tags**", joined_list(tags, 600) or "none")),
+            Block(f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
+        ],
+        footer=f"#{reply.ref_id} · header",
+    )
+
+
 def _help_layout(reply: HelpReply) -> Layout:
     return Layout(
         title="Help" + (f": {reply.topic}" if reply.topic else ""),
@@ -413,6 +434,8 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         layout = _browse_layout(reply)
     elif isinstance(reply, RefsReply):
         layout = _refs_layout(reply)
+    elif isinstance(reply, HeaderReply):
+        layout = _header_layout(reply)
     else:
         layout = _help_layout(reply)
     return paginate(layout)

@@ -13,6 +13,7 @@ from bot.chat.replies import (
     CableCard,
     CableListing,
     ErrorReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     ParagraphsReply,
@@ -159,6 +160,23 @@ def refs(reply: RefsReply, width: int) -> list[str]:
     return lines
 
 
+def header(reply: HeaderReply, width: int) -> list[str]:
+    title = wording.version_title(reply.ref_id, reply.version)
+    lines = _title(f"{title}: {reply.subject or '(no subject)'}", width)
+    label_width = max(len(label) for label, _ in wording.header_rows(reply)) + 2
+    for label, values in wording.header_rows(reply):
+        lead = f"{label}:".ljust(label_width)
+        for value in values:
+            lines += textwrap.wrap(
+                _safe(value), width, initial_indent=lead, subsequent_indent=" " * label_width
+            ) or [lead]
+            lead = " " * label_width
+    if reply.tags:
+        tags = ", ".join(f"{t.tag} ({t.meaning})" if t.meaning else t.tag for t in reply.tags)
+        lines += textwrap.wrap("Tags: " + tags, width, subsequent_indent=INDENT)
+    return lines + [f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
+
+
 def help_text(reply: HelpReply, width: int) -> list[str]:
     """Markdown wrapped for reading: headings and indented examples stay as they are."""
     lines: list[str] = []
@@ -197,6 +215,8 @@ def _body(reply: Reply, width: int) -> list[str]:
             return browse(reply, width)
         case RefsReply():
             return refs(reply, width)
+        case HeaderReply():
+            return header(reply, width)
         case HelpReply():
             return help_text(reply, width)
         case ErrorReply():

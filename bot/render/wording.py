@@ -10,6 +10,7 @@ from bot.chat.replies import (
     AnswerReply,
     CableCard,
     ErrorReply,
+    HeaderReply,
     ReferenceInfo,
     ReferenceStatus,
     SearchReply,
@@ -98,3 +99,38 @@ def suggestions_to_show(reply: ErrorReply) -> list[str]:
     if any(suggestion in reply.message for suggestion in reply.suggestions):
         return []
     return reply.suggestions
+
+
+# -- research reading ----------------------------------------------------------------------
+
+NOT_IN_COPY = "not in this copy"
+
+
+def header_rows(reply: HeaderReply) -> list[tuple[str, list[str]]]:
+    """The header's fields in PlusD's order, each with its lines; an absent field says so
+    (a partial extract or an early page may lack the routing block)."""
+
+    def one(value: str | None) -> list[str]:
+        return [value] if value else [NOT_IN_COPY]
+
+    return [
+        ("Precedence", one(reply.precedence)),
+        ("Date-time group", one(reply.dtg)),
+        ("Created", [when(reply.created, reply.minutes_unreliable)]),
+        ("Classification", one(reply.classification)),
+        ("Origin", one(reply.origin)),
+        ("FM", one(reply.fm)),
+        ("TO", reply.to or [NOT_IN_COPY]),
+        ("INFO", reply.info or ["none"]),
+        ("E.O.", one(reply.eo)),
+        ("Declassify", one(reply.declassify)),
+        ("Classified by", one(reply.classified_by)),
+        ("Reasons", one(reply.reasons)),
+        ("Captions", [", ".join(reply.captions) or "none"]),
+        ("Signer", one(reply.signer)),
+    ]
+
+
+def version_title(ref_id: str, version: int | None) -> str:
+    """`07DUSHANBE313` or `07DUSHANBE313 (version 2)` for another loaded copy."""
+    return f"{ref_id} (version {version})" if version is not None else ref_id
