@@ -29,12 +29,15 @@ from bot.chat.replies import (
 )
 from bot.chat.state import AppState
 from bot.chat.text import echo
+from handlers.versions import version_note, version_of
 
 # The card quotes the summary's opening: up to this many sentences, within this many characters.
 _SUMMARY_SENTENCES = 2
 _SUMMARY_CHARS = 400
 # What to type after the id for the routing header and markings.
 HEADER_WORD = "header"
+# `version:2`: another loaded copy of the cable (`!versions`).
+_VERSION = re.compile(r"^version:(\S*)$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -56,6 +59,7 @@ SPEC = CommandSpec(
         "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
         "works as an id. A typo gets the three closest ids.",
         "Times like `17:??` are from early site pages whose minutes are unreliable.",
+        "`version:<n>` reads another loaded copy of the cable (see `versions`).",
         "`header` instead of a section shows the routing header and markings: precedence, "
         "date-time group, FM, TO, INFO, E.O. line and declassification date, classified by "
         "and reasons, captions (SIPDIS, NOFORN, EXDIS, NODIS, ...) and signer.",
@@ -81,15 +85,33 @@ class CableRequest:
     typed: str = ""
     # Paragraph anchor of a pasted permalink (`...#parC`).
     anchor: str | None = None
+    # Which loaded copy to read (`version:2`); None for the one shown by default.
+    version: int | None = None
 
 
 def parse(args: str) -> CableRequest:
-    split = take_id(args.split())
+    words = args.split()
+    version = None
+    for word in words:
+        if (m := _VERSION.match(word)) is not None:
+            words.remove(word)
+            version = read_version(m.group(1))
+            break
+    split = take_id(words)
     if split is None:
         return CableRequest("")
     return CableRequest(
-        split.id_text, parse_locator(split.rest), " ".join(split.rest), split.anchor
+        split.id_text, parse_locator(split.rest), " ".join(split.rest), split.anchor, version
     )
+
+
+def read_version(typed: str) -> int:
+    if not typed.isdigit() or int(typed) < 1:
+        raise UserError(
+            f"`version:` takes a number from the cable's versions list: `version:2`, not "
+            f"`version:{echo(typed)}`."
+        )
+    return int(typed)
 
 
 def handle(state: AppState, request: CableRequest) -> Reply:
@@ -98,6 +120,11 @@ def handle(state: AppState, request: CableRequest) -> Reply:
         raise UserError(f"Which cable? Give a reference id, e.g. `{prefix}cable 07DUSHANBE313`.")
     found = find_cable(state.library, request.id_text)
     notes = correction_notes(found, request.id_text)
+    if request.version is not None:
+        copy = version_of(state.library, found, request.version, prefix)
+        if copy is not found:
+            notes.append(version_note(state.library, found, request.version))
+            found = copy
     locator = request.locator
     whole = heading_named(found, request.typed) if locator.labels and request.typed else None
     if whole is not None:
@@ -115,6 +142,7 @@ def handle(state: AppState, request: CableRequest) -> Reply:
         locator = Locator(locator.section, LabelRange(request.anchor.upper()))
     if _asks_for_header(found, request.typed):
         header = header_reply(found)
+        header.version = request.version
         header.notes.extend(notes)
         return header
     if locator == Locator():

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from bot.chat.commands import Command, CommandSpec, reference_text
-from handlers import ask, browse, cable, help, refs, search
+from handlers import (  # research reading
+    ask,
+    browse,
+    cable,
+    help,
+    refs,
+    search,
+    similar,
+    tag,
+    versions,
+)
 
 _ANSWERING: tuple[Command[Any], ...] = (
     cable.COMMAND,
@@ -13,6 +23,10 @@ _ANSWERING: tuple[Command[Any], ...] = (
     search.COMMAND,
     browse.COMMAND,
     refs.COMMAND,
+    # research reading
+    tag.COMMAND,
+    similar.COMMAND,
+    versions.COMMAND,
 )
 HELP = help.command(_ANSWERING)
 COMMANDS: tuple[Command[Any], ...] = (*_ANSWERING, HELP)

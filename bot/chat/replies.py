@@ -181,6 +181,69 @@ class HeaderReply(ReplyBase):
     plusd_link: str
 
 
+class Counted(BaseModel):
+    """A value (a year, an origin) and how many cables have it."""
+
+    value: str
+    cables: int
+
+
+class TagReply(ReplyBase):
+    """A TAG's glossary entry and how the library uses it."""
+
+    kind: Literal["tag"] = "tag"
+    tag: str
+    meaning: str | None = None
+    # subject, program, geographic, organisation or person (bot.cables.tags.TagKind).
+    tag_kind: str
+    cables: int
+    library_cables: int
+    # Most used first.
+    years: list[Counted]
+    origins: list[Counted]
+    newest: list[CableListing]
+
+
+class SimilarReply(ReplyBase):
+    """Paragraphs of other cables most like a passage of this one (or all of it)."""
+
+    kind: Literal["similar"] = "similar"
+    ref_id: str
+    subject: str
+    # What the hits are like: a section, paragraphs of it, or (both None) the whole cable.
+    section: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    hits: list[HitItem]
+    # Even the best is a poor match (or nothing matched).
+    weak: bool = False
+    permalink: str
+
+
+class VersionInfo(BaseModel):
+    """One loaded copy of a cable."""
+
+    number: int
+    # What kind of copy: `final 2011 site page`, `cables.csv row`, `Dec 2010 site page`, ...
+    source: str
+    path: str
+    format: str
+    released: datetime | None = None
+    paragraphs: int
+    shown: bool = False
+    # For a copy not shown: why the shown one won over it.
+    why_not_shown: str | None = None
+
+
+class VersionsReply(ReplyBase):
+    """Every loaded copy of a cable; version 1 is the one shown."""
+
+    kind: Literal["versions"] = "versions"
+    ref_id: str
+    subject: str
+    versions: list[VersionInfo]
+    permalink: str
+
+
 class HelpReply(ReplyBase):
     kind: Literal["help"] = "help"
     topic: str | None = None
@@ -202,6 +265,9 @@ Reply = Annotated[
     | BrowseReply
     | RefsReply
     | HeaderReply
+    | TagReply
+    | SimilarReply
+    | VersionsReply
     | HelpReply
     | ErrorReply,
     Field(discriminator="kind"),

@@ -14,6 +14,8 @@ from rapidfuzz import fuzz, process
 from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.cables.model import Cable
+from bot.cables.tag_index import tag_index
+from bot.cables.tags import known_tags, tag_meaning
 from bot.chat.passages import section_names
 from bot.render.discord import cut
 
@@ -60,3 +62,26 @@ def section_choices(cable: Cable | None, typed: str) -> list[app_commands.Choice
     else:
         ranked = names
     return [_choice(name, name) for name in ranked[:MAX_CHOICES]]
+
+
+def tag_choices(library: Library, typed: str) -> list[app_commands.Choice[str]]:
+    """Known tags (in the library or the glossary) starting with what was typed, the most
+    used first, then the closest by spelling; each named with its meaning. The library's
+    tag index is built on the first call (run it off the event loop)."""
+    index = tag_index(library)
+    tags = sorted({*index.tags, *known_tags()})
+    key = typed.strip().upper()
+
+    def used(tag: str) -> int:
+        stats = index.get(tag)
+        return stats.cables if stats is not None else 0
+
+    chosen = sorted((t for t in tags if t.startswith(key)), key=lambda t: (-used(t), t))
+    if key and len(chosen) < MAX_CHOICES:
+        fuzzy = process.extract(key, tags, scorer=fuzz.ratio, limit=MAX_CHOICES)
+        chosen = list(dict.fromkeys([*chosen, *(tag for tag, _, _ in fuzzy)]))
+    choices = []
+    for tag in chosen[:MAX_CHOICES]:
+        meaning = tag_meaning(tag)
+        choices.append(_choice(f"{tag} — {meaning}" if meaning else tag, tag))
+    return choices

@@ -14,6 +14,9 @@ from bot.chat.replies import (
     ReferenceInfo,
     ReferenceStatus,
     SearchReply,
+    SimilarReply,
+    TagReply,
+    VersionInfo,
 )
 
 REFERENCE_STATUS = {
@@ -134,3 +137,35 @@ def header_rows(reply: HeaderReply) -> list[tuple[str, list[str]]]:
 def version_title(ref_id: str, version: int | None) -> str:
     """`07DUSHANBE313` or `07DUSHANBE313 (version 2)` for another loaded copy."""
     return f"{ref_id} (version {version})" if version is not None else ref_id
+
+
+def tag_heading(reply: TagReply) -> str:
+    """`KTIP: Trafficking in persons (program)`."""
+    meaning = reply.meaning or "not in the glossary"
+    return f"{reply.tag}: {meaning} ({reply.tag_kind})"
+
+
+def tag_usage(reply: TagReply) -> str:
+    """`23 of 1,366 cables carry it.`"""
+    return f"{reply.cables:,} of {reply.library_cables:,} cables carry it."
+
+
+def similar_heading(reply: SimilarReply) -> str:
+    """What the hits are like: `¶2 (SECTION) of 08REYKJAVIK195`, or the whole cable."""
+    if reply.labels:
+        marks = ", ".join(f"¶{label}" for label in reply.labels)
+        where = f"{marks} ({reply.section.rstrip(':')})" if reply.section else marks
+        return f"Paragraphs like {where} of {reply.ref_id}"
+    if reply.section:
+        return f"Paragraphs like the section {reply.section.rstrip(':')} of {reply.ref_id}"
+    return f"Paragraphs like {reply.ref_id} as a whole"
+
+
+NO_SIMILAR = "No paragraph of another cable shares this passage's distinctive words."
+
+
+def version_line(version: VersionInfo) -> str:
+    """`2. Dec 2010 site page · released 2010-12-01 · 5 ¶`."""
+    released = f" · released {day(version.released)}" if version.released else ""
+    shown = " · shown" if version.shown else ""
+    return f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{shown}"

@@ -38,3 +38,7 @@ class SearchResult(BaseModel):
 
 class SearchEngine(Protocol):
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult: ...
+
+    def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
+        """Paragraphs of cables other than `exclude_ref_id` most like `text`."""
+        ...

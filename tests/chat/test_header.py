@@ -53,9 +53,7 @@ def test_2007_cable_with_its_full_routing_block(ask: Ask) -> None:
     assert header.eo == "12958: N/A" and header.declassify is None
     assert header.captions == ["SIPDIS", "SENSITIVE BUT UNCLASSIFIED"]
     assert header.signer == "JACOBSON"
-    assert {t.tag: t.meaning for t in header.tags}["KCRM"] == (
-        "Criminal activity"
-    )
+    assert {t.tag: t.meaning for t in header.tags}["KCRM"] == ("Criminal activity")
 
 
 def test_2010_secret_noforn_cable_with_classifier_and_reasons(ask: Ask) -> None:
