@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.cables.library import Library
 from bot.cables.loader import copy_description, why_not_shown
@@ -39,6 +40,13 @@ def parse(args: str) -> VersionsRequest:
     return VersionsRequest(split.id_text if split is not None else "")
 
 
+def file_name(path: str) -> str:
+    """Where a copy came from, without the server's directories:
+    `72TEHRAN1164.csv#row 2`, `site_2010-12_html.tar.gz!72TEHRAN1164.html`."""
+    outer, _, member = path.partition("!")
+    return Path(outer).name + (f"!{Path(member).name}" if member else "")
+
+
 def all_versions(library: Library, cable: Cable) -> list[Cable]:
     """The shown copy first, then the others in the order they lost."""
     return [cable, *library.copies(cable.ref_id)]
@@ -63,7 +71,7 @@ def version_note(library: Library, cable: Cable, number: int) -> str:
     copy = versions[number - 1]
     return (
         f"Version {number} of {len(versions)}: the {copy_description(copy)} "
-        f"({copy.source.path}), not the copy shown by default."
+        f"({file_name(copy.source.path)}), not the copy shown by default."
     )
 
 
@@ -80,7 +88,7 @@ def handle(state: AppState, request: VersionsRequest) -> Reply:
             VersionInfo(
                 number=number,
                 source=copy_description(copy),
-                path=copy.source.path,
+                path=file_name(copy.source.path),
                 format=copy.source.format.value,
                 released=copy.released,
                 paragraphs=len(copy.paragraphs),
