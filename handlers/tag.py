@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.cables.tag_index import TagIndex, tag_index
 from bot.cables.tags import known_tags, tag_kind, tag_meaning
@@ -81,7 +82,10 @@ def _top(counts: Mapping[Key, int]) -> list[tuple[Key, int]]:
 def closest_tags(index: TagIndex, typed: str, limit: int = _CLOSEST) -> list[str]:
     """Known tags (in the library or the glossary) closest to `typed`, best first."""
     choices = sorted({*index.tags, *known_tags()})
-    found = process.extract(typed.upper(), choices, scorer=fuzz.ratio, limit=limit)
+    # Transposed letters (`KTPI`) are the usual slip in a four-letter code.
+    found = process.extract(
+        typed.upper(), choices, scorer=DamerauLevenshtein.normalized_similarity, limit=limit
+    )
     return [tag for tag, _, _ in found]
 
 

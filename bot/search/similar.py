@@ -17,7 +17,10 @@ from bot.search.variants import Variants
 
 # Words of a passage that make its query: enough to say what it is about, few enough
 # that a paragraph sharing its rarest words wins over one sharing its common ones.
-SIMILAR_TERMS = 12
+SIMILAR_TERMS = 16
+# A paragraph must share this many of them: one rare word (a name, a place) in common
+# is a coincidence, not a likeness.
+SHARED_TERMS = 3
 
 
 def distinctive_terms(
@@ -38,8 +41,8 @@ def similar_query(
     variants: Variants,
     exclude_ref_id: str,
 ) -> tantivy.Query:
-    """Paragraphs holding any of `terms` (any form of each word), each term boosted by its
-    weight, from any cable but `exclude_ref_id`."""
+    """Paragraphs holding at least SHARED_TERMS of `terms` (any form of each word), each
+    term boosted by its weight, from any cable but `exclude_ref_id`."""
     clauses = [
         (
             tantivy.Occur.Should,
@@ -48,4 +51,6 @@ def similar_query(
         for stem, weight in terms
     ]
     clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "ref", exclude_ref_id)))
-    return tantivy.Query.boolean_query(clauses)
+    return tantivy.Query.boolean_query(
+        clauses, minimum_number_should_match=min(SHARED_TERMS, len(terms))
+    )
