@@ -26,13 +26,16 @@ SHARED_TERMS = 3
 def distinctive_terms(
     stems: Iterable[str], idf: Callable[[str], float], count: int = SIMILAR_TERMS
 ) -> list[tuple[str, float]]:
-    """The `count` stems with the highest tf x idf, with that weight, best first;
+    """The `count` stems with the highest tf x idf, with that weight (the best's 1), best
+    first;
     numbers (dates, serials, paragraph numbers) are left out: they tie cables by
     accident, not by subject."""
     counts = Counter(stem for stem in stems if stem.isalpha())
     weighted = [(stem, tf * idf(stem)) for stem, tf in counts.items()]
     weighted.sort(key=lambda item: (-item[1], item[0]))
-    return weighted[:count]
+    best = weighted[0][1] if weighted and weighted[0][1] > 0 else 1.0
+    # Relative to the best: a long passage's counts would otherwise make huge boosts.
+    return [(stem, weight / best) for stem, weight in weighted[:count]]
 
 
 def similar_query(
