@@ -5,7 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from bot.chat.commands import Command, CommandSpec, reference_text
-from handlers import ask, browse, cable, help, refs, search, timeline
+from handlers import (
+    ask,
+    browse,
+    cable,
+    help,
+    refs,
+    search,
+    similar,
+    tag,
+    timeline,
+    versions,
+)
 
 _ANSWERING: tuple[Command[Any], ...] = (
     cable.COMMAND,
@@ -14,6 +25,10 @@ _ANSWERING: tuple[Command[Any], ...] = (
     browse.COMMAND,
     timeline.COMMAND,
     refs.COMMAND,
+    # research reading
+    tag.COMMAND,
+    similar.COMMAND,
+    versions.COMMAND,
 )
 HELP = help.command(_ANSWERING)
 COMMANDS: tuple[Command[Any], ...] = (*_ANSWERING, HELP)

@@ -21,6 +21,7 @@ from bot.cables.structure.header import (
 from bot.cables.structure.labels import site_anchor
 from bot.cables.structure.lines import clean_lines, drop_distribution_captions
 from bot.cables.structure.markers import remove_page_markers
+from bot.cables.structure.markings import read_markings
 from bot.cables.structure.paragraphs import ParsedBody, ParsedParagraph, parse_body
 from bot.cables.structure.permalinks import paragraph_links, section_keys
 from bot.cables.structure.references import cited_in_text, parse_references
@@ -158,6 +159,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
             "classification": raw.classification or _banner_classification(zone.banner),
             "origin": raw.origin or "",
             "routing": routing,
+            "markings": read_markings(lines[:start], "SIPDIS" in raw.body),
             "subject": zone.subject or (raw.title or "").strip(),
             "tags": zone.tags,
             "references": _references(raw, zone, text.full, ym, months),

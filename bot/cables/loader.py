@@ -404,9 +404,19 @@ def _why(kept: Cable, dropped: Cable) -> str:
     return f"{_describe(dropped)} dropped: a {_describe(kept)} is more authoritative"
 
 
+def copy_description(cable: Cable) -> str:
+    """What kind of copy `cable` is: `final 2011 site page`, `cables.csv row`, ..."""
+    return _describe(cable)
+
+
+def why_not_shown(kept: Cable, other: Cable) -> str:
+    """Why the copy `other` lost to `kept`, in the words of the load report."""
+    return _why(kept, other)
+
+
 class Collector:
     """Keeps the most complete, then most authoritative, copy of each cable and accounts
-    for every record."""
+    for every record; the copies it does not keep stay in `dropped` (`!versions` lists them)."""
 
     def __init__(self) -> None:
         self.kept: dict[str, Cable] = {}
@@ -471,5 +481,8 @@ def load_library(paths: Sequence[Path] = (), limits: InputLimits = DEFAULT_LIMIT
     for result in progress:
         collector.add(result)
     return in_memory_library(
-        collector.kept.values(), collector.report(tally), fingerprint=tally.digest.hexdigest()
+        collector.kept.values(),
+        collector.report(tally),
+        fingerprint=tally.digest.hexdigest(),
+        copies=collector.dropped,
     )

@@ -68,6 +68,18 @@ class Routing(BaseModel):
     text: str = ""
 
 
+class Markings(BaseModel):
+    """Handling markings of the body's header zone: the E.O. line (with its
+    declassification date), who classified the cable and for which reasons, and the
+    captions limiting its distribution (SIPDIS, NOFORN, EXDIS, NODIS, ...)."""
+
+    eo: str | None = None
+    declassify: str | None = None
+    classified_by: str | None = None
+    reasons: str | None = None
+    captions: list[str] = Field(default_factory=list)
+
+
 class Reference(BaseModel):
     """A cable cited in the REF block, as a canonical reference id."""
 
@@ -123,6 +135,7 @@ class Cable(BaseModel):
     classification: str = ""
     origin: str = ""
     routing: Routing | None = None
+    markings: Markings = Field(default_factory=Markings)
     subject: str = ""
     tags: list[str] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)

@@ -92,9 +92,13 @@ def build_store(
                 replaces = row.ref_id in collector.kept
                 collector.add(stand_in)
                 if collector.kept[row.ref_id] is stand_in:
+                    if replaces:
+                        writer.set_aside(row.ref_id)
                     writer.put(row)
                     if sidecar is not None:
                         sidecar.keep(row.ref_id, cast(T, extracted), replaces)
+                else:
+                    writer.put_copy(row)
         return writer.finish(collector.report(tally), tally.digest.hexdigest())
     except BaseException:
         writer.abandon()

@@ -189,6 +189,101 @@ class RefsReply(ReplyBase):
     permalink: str
 
 
+# -- research reading: header, tag glossary, similar paragraphs, versions ------------------
+
+
+class HeaderReply(ReplyBase):
+    """A cable's routing header and handling markings, as PlusD shows them."""
+
+    kind: Literal["header"] = "header"
+    ref_id: str
+    subject: str
+    created: datetime | None
+    minutes_unreliable: bool = False
+    classification: str
+    origin: str
+    precedence: str | None = None
+    dtg: str | None = None
+    transmission_id: str | None = None
+    fm: str | None = None
+    to: list[str] = Field(default_factory=list)
+    info: list[str] = Field(default_factory=list)
+    eo: str | None = None
+    declassify: str | None = None
+    classified_by: str | None = None
+    reasons: str | None = None
+    captions: list[str] = Field(default_factory=list)
+    signer: str | None = None
+    tags: list[TagInfo] = Field(default_factory=list)
+    # Which loaded copy this is (`!versions`); None for the copy shown by default.
+    version: int | None = None
+    permalink: str
+    plusd_link: str
+
+
+class Counted(BaseModel):
+    """A value (a year, an origin) and how many cables have it."""
+
+    value: str
+    cables: int
+
+
+class TagReply(ReplyBase):
+    """A TAG's glossary entry and how the library uses it."""
+
+    kind: Literal["tag"] = "tag"
+    tag: str
+    meaning: str | None = None
+    # subject, program, geographic, organisation or person (bot.cables.tags.TagKind).
+    tag_kind: str
+    cables: int
+    library_cables: int
+    # Most used first.
+    years: list[Counted]
+    origins: list[Counted]
+    newest: list[CableListing]
+
+
+class SimilarReply(ReplyBase):
+    """Paragraphs of other cables most like a passage of this one (or all of it)."""
+
+    kind: Literal["similar"] = "similar"
+    ref_id: str
+    subject: str
+    # What the hits are like: a section, paragraphs of it, or (both None) the whole cable.
+    section: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    hits: list[HitItem]
+    # Even the best is a poor match (or nothing matched).
+    weak: bool = False
+    permalink: str
+
+
+class VersionInfo(BaseModel):
+    """One loaded copy of a cable."""
+
+    number: int
+    # What kind of copy: `final 2011 site page`, `cables.csv row`, `Dec 2010 site page`, ...
+    source: str
+    path: str
+    format: str
+    released: datetime | None = None
+    paragraphs: int
+    shown: bool = False
+    # For a copy not shown: why the shown one won over it.
+    why_not_shown: str | None = None
+
+
+class VersionsReply(ReplyBase):
+    """Every loaded copy of a cable; version 1 is the one shown."""
+
+    kind: Literal["versions"] = "versions"
+    ref_id: str
+    subject: str
+    versions: list[VersionInfo]
+    permalink: str
+
+
 class HelpReply(ReplyBase):
     kind: Literal["help"] = "help"
     topic: str | None = None
@@ -210,6 +305,10 @@ Reply = Annotated[
     | BrowseReply
     | TimelineReply
     | RefsReply
+    | HeaderReply
+    | TagReply
+    | SimilarReply
+    | VersionsReply
     | HelpReply
     | ErrorReply,
     Field(discriminator="kind"),

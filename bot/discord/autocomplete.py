@@ -18,6 +18,8 @@ from rapidfuzz import fuzz, process
 from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.cables.model import Cable
+from bot.cables.tag_index import tag_index
+from bot.cables.tags import known_tags, tag_meaning
 from bot.chat.facets import origin_filter
 from bot.chat.passages import section_names
 from bot.render.discord import cut
@@ -67,27 +69,17 @@ def section_choices(cable: Cable | None, typed: str) -> list[app_commands.Choice
     return [_choice(name, name) for name in ranked[:MAX_CHOICES]]
 
 
-# Per library, its tags and origins, most used first: counted once, not at each keystroke.
-_VALUES: weakref.WeakKeyDictionary[Library, tuple[list[str], list[str]]] = (
-    weakref.WeakKeyDictionary()
-)
-_VALUES_LOCK = threading.Lock()
+# Per library, its origins, most used first: counted once, not at each keystroke.
+_ORIGINS: weakref.WeakKeyDictionary[Library, list[str]] = weakref.WeakKeyDictionary()
+_ORIGINS_LOCK = threading.Lock()
 
 
-def _filter_values(library: Library) -> tuple[list[str], list[str]]:
-    with _VALUES_LOCK:
-        known = _VALUES.get(library)
+def _origins(library: Library) -> list[str]:
+    with _ORIGINS_LOCK:
+        known = _ORIGINS.get(library)
         if known is None:
-            tags: Counter[str] = Counter()
-            origins: Counter[str] = Counter()
-            for cable in library.catalogue():
-                tags.update(cable.tags)
-                if cable.origin:
-                    origins[cable.origin] += 1
-            known = _VALUES[library] = (
-                [tag for tag, _ in tags.most_common()],
-                [origin for origin, _ in origins.most_common()],
-            )
+            counts = Counter(cable.origin for cable in library.catalogue() if cable.origin)
+            known = _ORIGINS[library] = [origin for origin, _ in counts.most_common()]
         return known
 
 
@@ -106,14 +98,31 @@ def _starting_then_close(values: list[str], typed: str) -> list[str]:
 
 
 def tag_choices(library: Library, typed: str) -> list[app_commands.Choice[str]]:
-    tags, _ = _filter_values(library)
-    return [_choice(tag, tag) for tag in _starting_then_close(tags, typed)]
+    """Known tags (in the library or the glossary) starting with what was typed, the most
+    used first, then the closest by spelling; each named with its meaning. The library's
+    tag index is built on the first call (run it off the event loop)."""
+    index = tag_index(library)
+    tags = sorted({*index.tags, *known_tags()})
+    key = typed.strip().upper()
+
+    def used(tag: str) -> int:
+        stats = index.get(tag)
+        return stats.cables if stats is not None else 0
+
+    chosen = sorted((t for t in tags if t.startswith(key)), key=lambda t: (-used(t), t))
+    if key and len(chosen) < MAX_CHOICES:
+        fuzzy = process.extract(key, tags, scorer=fuzz.ratio, limit=MAX_CHOICES)
+        chosen = list(dict.fromkeys([*chosen, *(tag for tag, _, _ in fuzzy)]))
+    choices = []
+    for tag in chosen[:MAX_CHOICES]:
+        meaning = tag_meaning(tag)
+        choices.append(_choice(f"{tag} — {meaning}" if meaning else tag, tag))
+    return choices
 
 
 def origin_choices(library: Library, typed: str) -> list[app_commands.Choice[str]]:
     """Each origin by its full name, valued as one types it (`Embassy Dushanbe` -> dushanbe)."""
-    _, origins = _filter_values(library)
     return [
         _choice(origin, origin_filter(origin).removeprefix("origin:").strip('"'))
-        for origin in _starting_then_close(origins, typed)
+        for origin in _starting_then_close(_origins(library), typed)
     ]

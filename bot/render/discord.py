@@ -23,6 +23,7 @@ from bot.chat.replies import (
     CableCard,
     CableListing,
     ErrorReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     ParagraphItem,
@@ -31,7 +32,10 @@ from bot.chat.replies import (
     RefsReply,
     Reply,
     SearchReply,
+    SimilarReply,
+    TagReply,
     TimelineReply,
+    VersionsReply,
 )
 from bot.render import wording
 
@@ -400,6 +404,76 @@ def _refs_layout(reply: RefsReply) -> Layout:
     )
 
 
+def _header_layout(reply: HeaderReply) -> Layout:
+    rows = [
+        f"**{label}:** "
+        + (plain(values[0]) if len(values) == 1 else "\n" + joined_list(values, 900))
+        for label, values in wording.header_rows(reply)
+    ]
+    tags = [_tag(t.tag, t.meaning) for t in reply.tags]
+    return Layout(
+        title=wording.version_title(reply.ref_id, reply.version),
+        url=reply.permalink,
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
+        blocks=[
+            Block(_lines(*rows)),
+            Block(_lines("**Tags**", joined_list(tags, 600) or "none")),
+            Block(f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
+        ],
+        footer=f"#{reply.ref_id} · header",
+    )
+
+
+def _tag_layout(reply: TagReply) -> Layout:
+    counted = [
+        ("Most in", [f"{y.value} · {y.cables}" for y in reply.years]),
+        ("Most from", [f"{plain(o.value)} · {o.cables}" for o in reply.origins]),
+    ]
+    return Layout(
+        title=cut(wording.tag_heading(reply), TITLE_LIMIT),
+        colour=COLOUR_RESULTS,
+        intro=_lines(wording.tag_usage(reply), _notes(reply.notes)),
+        fields=[(name, joined_list(values, 300) or "none") for name, values in counted],
+        blocks=[Block(_lines("**Newest**", *(_listing_line(c) for c in reply.newest)))]
+        if reply.newest
+        else [],
+    )
+
+
+def _similar_layout(reply: SimilarReply) -> Layout:
+    intro = _lines(_bold(reply.subject), _notes(reply.notes))
+    if not reply.hits:
+        intro = _lines(intro, plain(wording.NO_SIMILAR))
+    return Layout(
+        title=cut(wording.similar_heading(reply), TITLE_LIMIT),
+        url=reply.permalink,
+        colour=COLOUR_RESULTS,
+        intro=intro,
+        blocks=[_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=1)],
+        footer=f"#{reply.ref_id} · similar",
+    )
+
+
+def _versions_layout(reply: VersionsReply) -> Layout:
+    blocks = [
+        Block(
+            _lines(
+                f"**{plain(wording.version_line(v))}**",
+                f"`{cut(v.path, 300)}`",
+                plain(v.why_not_shown or ""),
+            )
+        )
+        for v in reply.versions
+    ]
+    return Layout(
+        title=f"Versions of {reply.ref_id}",
+        url=reply.permalink,
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
+        blocks=blocks,
+        footer=f"#{reply.ref_id} · versions",
+    )
+
+
 def _help_layout(reply: HelpReply) -> Layout:
     return Layout(
         title="Help" + (f": {reply.topic}" if reply.topic else ""),
@@ -443,6 +517,14 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         return pages
     elif isinstance(reply, RefsReply):
         layout = _refs_layout(reply)
+    elif isinstance(reply, HeaderReply):
+        layout = _header_layout(reply)
+    elif isinstance(reply, TagReply):
+        layout = _tag_layout(reply)
+    elif isinstance(reply, SimilarReply):
+        layout = _similar_layout(reply)
+    elif isinstance(reply, VersionsReply):
+        layout = _versions_layout(reply)
     else:
         layout = _help_layout(reply)
     return paginate(layout)

@@ -13,6 +13,7 @@ from bot.chat.replies import (
     CableCard,
     CableListing,
     ErrorReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     ParagraphsReply,
@@ -20,7 +21,10 @@ from bot.chat.replies import (
     RefsReply,
     Reply,
     SearchReply,
+    SimilarReply,
+    TagReply,
     TimelineReply,
+    VersionsReply,
 )
 from bot.render import wording
 
@@ -190,6 +194,57 @@ def refs(reply: RefsReply, width: int) -> list[str]:
     return lines
 
 
+def header(reply: HeaderReply, width: int) -> list[str]:
+    title = wording.version_title(reply.ref_id, reply.version)
+    lines = _title(f"{title}: {reply.subject or '(no subject)'}", width)
+    label_width = max(len(label) for label, _ in wording.header_rows(reply)) + 2
+    for label, values in wording.header_rows(reply):
+        lead = f"{label}:".ljust(label_width)
+        for value in values:
+            lines += textwrap.wrap(
+                _safe(value), width, initial_indent=lead, subsequent_indent=" " * label_width
+            ) or [lead]
+            lead = " " * label_width
+    if reply.tags:
+        tags = ", ".join(f"{t.tag} ({t.meaning})" if t.meaning else t.tag for t in reply.tags)
+        lines += textwrap.wrap("Tags: " + tags, width, subsequent_indent=INDENT)
+    return [*lines, f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
+
+
+def tag(reply: TagReply, width: int) -> list[str]:
+    lines = [*_title(wording.tag_heading(reply), width), wording.tag_usage(reply)]
+    if reply.years:
+        years = ", ".join(f"{y.value} ({y.cables})" for y in reply.years)
+        lines += textwrap.wrap("Most in: " + years, width, subsequent_indent=INDENT)
+    if reply.origins:
+        origins = ", ".join(f"{o.value} ({o.cables})" for o in reply.origins)
+        lines += textwrap.wrap("Most from: " + _safe(origins), width, subsequent_indent=INDENT)
+    if reply.newest:
+        lines.append("Newest:")
+        for cable in reply.newest:
+            lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
+    return lines
+
+
+def similar(reply: SimilarReply, width: int) -> list[str]:
+    lines = _title(f"{wording.similar_heading(reply)}: {reply.subject}", width)
+    if not reply.hits:
+        return [*lines, wording.NO_SIMILAR]
+    return lines + _hits(reply.hits, 1, width)
+
+
+def versions(reply: VersionsReply, width: int) -> list[str]:
+    lines = _title(f"Versions of {reply.ref_id}: {reply.subject}", width)
+    for version in reply.versions:
+        lines += textwrap.wrap(wording.version_line(version), width, subsequent_indent=INDENT)
+        lines += textwrap.wrap(_safe(version.path), width, initial_indent=INDENT)
+        if version.why_not_shown:
+            lines += textwrap.wrap(
+                version.why_not_shown, width, initial_indent=INDENT, subsequent_indent=INDENT
+            )
+    return lines
+
+
 def help_text(reply: HelpReply, width: int) -> list[str]:
     """Markdown wrapped for reading: headings and indented examples stay as they are."""
     lines: list[str] = []
@@ -230,6 +285,14 @@ def _body(reply: Reply, width: int) -> list[str]:
             return timeline(reply, width)
         case RefsReply():
             return refs(reply, width)
+        case HeaderReply():
+            return header(reply, width)
+        case TagReply():
+            return tag(reply, width)
+        case SimilarReply():
+            return similar(reply, width)
+        case VersionsReply():
+            return versions(reply, width)
         case HelpReply():
             return help_text(reply, width)
         case ErrorReply():

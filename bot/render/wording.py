@@ -10,11 +10,15 @@ from bot.chat.replies import (
     AnswerReply,
     CableCard,
     ErrorReply,
+    HeaderReply,
     ReferenceInfo,
     ReferenceStatus,
     SearchFacets,
     SearchReply,
+    SimilarReply,
+    TagReply,
     TimelineReply,
+    VersionInfo,
 )
 
 REFERENCE_STATUS = {
@@ -139,3 +143,68 @@ def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
 def timeline_title(reply: TimelineReply) -> str:
     count = f"{reply.total:,} cable" + ("s" if reply.total != 1 else "")
     return f"Timeline of {reply.query or 'the filtered cables'}: {count}"
+# -- research reading ----------------------------------------------------------------------
+
+NOT_IN_COPY = "not in this copy"
+
+
+def header_rows(reply: HeaderReply) -> list[tuple[str, list[str]]]:
+    """The header's fields in PlusD's order, each with its lines; an absent field says so
+    (a partial extract or an early page may lack the routing block)."""
+
+    def one(value: str | None) -> list[str]:
+        return [value] if value else [NOT_IN_COPY]
+
+    return [
+        ("Precedence", one(reply.precedence)),
+        ("Date-time group", one(reply.dtg)),
+        ("Created", [when(reply.created, reply.minutes_unreliable)]),
+        ("Classification", one(reply.classification)),
+        ("Origin", one(reply.origin)),
+        ("FM", one(reply.fm)),
+        ("TO", reply.to or [NOT_IN_COPY]),
+        ("INFO", reply.info or ["none"]),
+        ("E.O.", one(reply.eo)),
+        ("Declassify", one(reply.declassify)),
+        ("Classified by", one(reply.classified_by)),
+        ("Reasons", one(reply.reasons)),
+        ("Captions", [", ".join(reply.captions) or "none"]),
+        ("Signer", one(reply.signer)),
+    ]
+
+
+def version_title(ref_id: str, version: int | None) -> str:
+    """`07DUSHANBE313` or `07DUSHANBE313 (version 2)` for another loaded copy."""
+    return f"{ref_id} (version {version})" if version is not None else ref_id
+
+
+def tag_heading(reply: TagReply) -> str:
+    """`KTIP: Trafficking in persons (program)`."""
+    meaning = reply.meaning or "not in the glossary"
+    return f"{reply.tag}: {meaning} ({reply.tag_kind})"
+
+
+def tag_usage(reply: TagReply) -> str:
+    """`23 of 1,366 cables carry it.`"""
+    return f"{reply.cables:,} of {reply.library_cables:,} cables carry it."
+
+
+def similar_heading(reply: SimilarReply) -> str:
+    """What the hits are like: `¶2 (SECTION) of 08REYKJAVIK195`, or the whole cable."""
+    if reply.labels:
+        marks = ", ".join(f"¶{label}" for label in reply.labels)
+        where = f"{marks} ({reply.section.rstrip(':')})" if reply.section else marks
+        return f"Paragraphs like {where} of {reply.ref_id}"
+    if reply.section:
+        return f"Paragraphs like the section {reply.section.rstrip(':')} of {reply.ref_id}"
+    return f"Paragraphs like {reply.ref_id} as a whole"
+
+
+NO_SIMILAR = "No paragraph of another cable shares this passage's distinctive words."
+
+
+def version_line(version: VersionInfo) -> str:
+    """`2. Dec 2010 site page · released 2010-12-01 · 5 ¶`."""
+    released = f" · released {day(version.released)}" if version.released else ""
+    shown = " · shown" if version.shown else ""
+    return f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{shown}"

@@ -26,6 +26,7 @@ from bot.search.query import (
     match_query,
     parse,
 )
+from bot.search.similar import distinctive_terms, similar_query
 from bot.search.text import normalise, stemmed_analyzer
 from bot.search.variants import idf
 
@@ -197,6 +198,37 @@ class CableSearchEngine:
                 )
             )
         return hits
+
+    def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
+        """Paragraphs of other cables most like `text` (a paragraph, or a whole cable's
+        text), best first."""
+        stems = self._analyzer.analyze(normalise(text))
+        terms = distinctive_terms(stems, self._idf)
+        if not terms or limit <= 0:
+            return SearchResult(hits=[], weak=True)
+        query = similar_query(self._schema, terms, self._handle.variants, exclude_ref_id)
+        weights = dict(terms)
+        hits: list[Hit] = []
+        for score, address in self._searcher.search(query, limit).hits:
+            doc = self._searcher.doc(address)
+            cable = self._library.get(doc["ref"][0])
+            index = int(doc["para"][0])
+            if cable is None or index >= len(cable.paragraphs):
+                continue  # the library changed under a reused index; skip, never crash
+            paragraph = cable.paragraphs[index]
+            hits.append(
+                Hit(
+                    ref_id=cable.ref_id,
+                    section=paragraph.section,
+                    label=paragraph.label,
+                    excerpt=excerpt(paragraph.text, weights),
+                    permalink=paragraph.permalink,
+                    locator=paragraph.locator,
+                    # Summed in index order: the last digits differ between index builds.
+                    score=round(float(score), 2),
+                )
+            )
+        return SearchResult(hits=hits, weak=not hits)
 
     def _candidate_cables(self, parsed: ParsedQuery) -> list[str]:
         # Words in more than a twentieth of all paragraphs ("say", "government")

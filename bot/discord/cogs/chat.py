@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,12 +25,16 @@ import handlers.cable
 import handlers.help
 import handlers.refs
 import handlers.search
+import handlers.similar
+import handlers.tag
 import handlers.timeline
+import handlers.versions
 from bot.cables.library import Library
 from bot.chat.commands import Command, Paged
 from bot.chat.filters import MAX_PAGE, read_filters
 from bot.chat.grammar import (
     FilterSplit,
+    IdSplit,
     Locator,
     parse_locator,
     read_labels,
@@ -106,7 +110,12 @@ class Options:
 
 
 def cable_request(
-    library: Library, cable_id: str, section: str, paragraphs: str
+    library: Library,
+    cable_id: str,
+    section: str,
+    paragraphs: str,
+    header: bool = False,
+    version: int | None = None,
 ) -> handlers.cable.CableRequest:
     """The /cable options as a request. A section that is one of the cable's headings
     (picked from the list) stays whole, so `Question A` is never section `Question`, ¶A;
@@ -114,6 +123,17 @@ def cable_request(
     split = take_id(cable_id.split())
     if split is None:
         return handlers.cable.CableRequest("")
+    if header:
+        # The routing header and markings (of the chosen version): no section then.
+        word = handlers.cable.HEADER_WORD
+        return handlers.cable.CableRequest(split.id_text, typed=word, version=version)
+    request = _located(library, split, section, paragraphs)
+    return replace(request, version=version) if version is not None else request
+
+
+def _located(
+    library: Library, split: IdSplit, section: str, paragraphs: str
+) -> handlers.cable.CableRequest:
     # Words after the id in its box (`07DUSHANBE313 prevention`) start what is asked for.
     asked = " ".join([*split.rest, section]).strip()
     cable = library.get(split.id_text)  # exact: no fuzzy work
@@ -231,6 +251,8 @@ class ChatCog(commands.Cog, name="Cables"):
         cable_id="Reference id, e.g. 07DUSHANBE313 (a WikiLeaks link works too)",
         section="A section name, or summary / comment",
         paragraphs="A paragraph label or range: 3, ¶3, F, 3-5",
+        header="The routing header and markings instead of the card",
+        version="Another loaded copy of the cable (see /versions)",
     )
     async def cable(
         self,
@@ -239,6 +261,8 @@ class ChatCog(commands.Cog, name="Cables"):
         section: str | None = None,
         *,
         paragraphs: str | None = None,
+        header: bool = False,
+        version: app_commands.Range[int, 1, 99] | None = None,
     ) -> None:
         options = Options()
         given = options.text(cable_id), options.text(section), options.text(paragraphs)
@@ -246,7 +270,7 @@ class ChatCog(commands.Cog, name="Cables"):
             ctx,
             handlers.cable.COMMAND,
             options,
-            lambda state: cable_request(state.library, *given),
+            lambda state: cable_request(state.library, *given, header, version),
         )
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
@@ -354,6 +378,51 @@ class ChatCog(commands.Cog, name="Cables"):
             ctx, handlers.refs.COMMAND, options, lambda _state: handlers.refs.parse(typed)
         )
 
+    # -- research reading -----------------------------------------------------------------
+
+    @commands.hybrid_command(name="tag", description=_description("tag"))  # type: ignore[arg-type]
+    @app_commands.describe(tag="A TAG, e.g. KTIP, PHUM or IC")
+    async def tag(self, ctx: Context, *, tag: str) -> None:
+        options = Options()
+        typed = options.text(tag)
+        await self._answer(
+            ctx, handlers.tag.COMMAND, options, lambda _state: handlers.tag.parse(typed)
+        )
+
+    @commands.hybrid_command(name="similar", description=_description("similar"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(
+        cable_id="Reference id, e.g. 08REYKJAVIK195",
+        section="A section name (leave empty to compare the whole cable)",
+        paragraphs="A paragraph label or range: 3, ¶3, F, 3-5",
+    )
+    async def similar(
+        self,
+        ctx: Context,
+        cable_id: str,
+        section: str | None = None,
+        *,
+        paragraphs: str | None = None,
+    ) -> None:
+        options = Options()
+        given = options.text(cable_id), options.text(section), options.text(paragraphs)
+
+        def build(state: AppState) -> handlers.similar.SimilarRequest:
+            asked = cable_request(state.library, *given)
+            return handlers.similar.SimilarRequest(asked.id_text, asked.locator)
+
+        await self._answer(ctx, handlers.similar.COMMAND, options, build)
+
+    @commands.hybrid_command(name="versions", description=_description("versions"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(cable_id="Reference id, e.g. 72TEHRAN1164")
+    async def versions(self, ctx: Context, *, cable_id: str) -> None:
+        options = Options()
+        typed = options.text(cable_id)
+        await self._answer(
+            ctx, handlers.versions.COMMAND, options, lambda _state: handlers.versions.parse(typed)
+        )
+
     @commands.hybrid_command(name="help", description=_description("help"))  # type: ignore[arg-type]
     @app_commands.describe(command="One command to explain")
     @app_commands.choices(
@@ -368,6 +437,8 @@ class ChatCog(commands.Cog, name="Cables"):
 
     @cable.autocomplete("cable_id")
     @refs.autocomplete("cable_id")
+    @similar.autocomplete("cable_id")
+    @versions.autocomplete("cable_id")
     async def _cable_ids(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
@@ -379,6 +450,7 @@ class ChatCog(commands.Cog, name="Cables"):
     @search.autocomplete("tag")
     @browse.autocomplete("tag")
     @timeline.autocomplete("tag")
+    @tag.autocomplete("tag")
     async def _tags(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
@@ -397,6 +469,7 @@ class ChatCog(commands.Cog, name="Cables"):
         return await asyncio.to_thread(origin_choices, self.bot.state.library, current)
 
     @cable.autocomplete("section")
+    @similar.autocomplete("section")
     async def _sections(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
