@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.cables.model import Cable
+from bot.cables.structure.redactions import cable_redactions
 from bot.cables.tags import tag_meaning
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
@@ -240,6 +241,7 @@ def card(state: AppState, cable: Cable) -> CableCard:
         partial=cable.partial,
         body_withheld=cable.body_withheld,
         body_cut_off=cable.body_cut_off,
+        redactions=cable_redactions(cable),
         glued_to=cable.source.glued_to,
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.cables.library import Library
 from bot.cables.loader import copy_description, why_not_shown
 from bot.cables.model import Cable
+from bot.cables.structure.redactions import cable_redactions
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
 from bot.chat.grammar import take_id
@@ -92,6 +93,7 @@ def handle(state: AppState, request: VersionsRequest) -> Reply:
                 format=copy.source.format.value,
                 released=copy.released,
                 paragraphs=len(copy.paragraphs),
+                redactions=cable_redactions(copy),
                 shown=copy is shown,
                 why_not_shown=None if copy is shown else why_not_shown(shown, copy),
             )

@@ -74,6 +74,8 @@ class CableCard(ReplyBase):
     partial: bool = False
     body_withheld: bool = False
     body_cut_off: bool = False
+    # Runs of X where names were removed, in the subject and paragraphs of the copy shown.
+    redactions: int = 0
     # Source.glued_to: the cable whose site page carried this one glued after it.
     glued_to: str | None = None
     permalink: str
@@ -269,6 +271,7 @@ class VersionInfo(BaseModel):
     format: str
     released: datetime | None = None
     paragraphs: int
+    redactions: int = 0
     shown: bool = False
     # For a copy not shown: why the shown one won over it.
     why_not_shown: str | None = None

@@ -74,11 +74,18 @@ def card_flags(card: CableCard) -> list[str]:
         flags.append("The body of this cable was withheld from the release.")
     elif card.partial:
         flags.append("Only part of this cable's text is in the library.")
+    if card.redactions:
+        flags.append(redactions_remark(card.redactions))
     if card.minutes_unreliable:
         flags.append("Times marked ?? are from a source whose minutes are unreliable.")
     if card.glued_to:
         flags.append(glued_flag(card.glued_to, bool(card.tags)))
     return flags
+
+
+def redactions_remark(count: int) -> str:
+    runs = "1 redaction" if count == 1 else f"{count:,} redactions"
+    return f"This copy has {runs} (runs of X where WikiLeaks removed names); quotes keep them."
 
 
 def glued_flag(host: str, tagged: bool) -> str:
@@ -204,7 +211,10 @@ NO_SIMILAR = "No paragraph of another cable shares this passage's distinctive wo
 
 
 def version_line(version: VersionInfo) -> str:
-    """`2. Dec 2010 site page · released 2010-12-01 · 5 ¶`."""
+    """`2. Dec 2010 site page · released 2010-12-01 · 5 ¶ · 3 redacted`."""
     released = f" · released {day(version.released)}" if version.released else ""
+    redacted = f" · {version.redactions:,} redacted" if version.redactions else ""
     shown = " · shown" if version.shown else ""
-    return f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{shown}"
+    return (
+        f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{redacted}{shown}"
+    )

@@ -102,3 +102,12 @@ def test_versions_from_the_store_answer_like_memory(
     stored = AppState(bundled_stored, state.settings)
     for line in ("!versions 72TEHRAN1164", "!cable 72TEHRAN1164 version:3 ¶2"):
         assert dispatch(stored, line) == dispatch(state, line)
+
+
+def test_the_card_and_the_versions_count_the_redactions_of_the_copy(ask: Ask) -> None:
+    card = ask("cable 10BEIJING207")
+    assert isinstance(card, CableCard) and card.redactions == 12
+    versions = _versions(ask, "versions 10BEIJING207")
+    assert [v.redactions for v in versions.versions] == [12]
+    unredacted = ask("cable 08REYKJAVIK195")
+    assert isinstance(unredacted, CableCard) and unredacted.redactions == 0
