@@ -16,6 +16,7 @@ from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
+from bot.search.index_damage import reading_index
 from bot.search.query import Concept, ParsedQuery, filter_query, flat_query, full_query, parse
 from bot.search.text import normalise, stemmed_analyzer
 from bot.search.variants import idf
@@ -78,6 +79,12 @@ class CableSearchEngine:
         """True when opening this engine built the index (False: reused from the cache)."""
         return self._handle.built_now
 
+    @property
+    def index_inode(self) -> int | None:
+        """The index's folder on disk (None: in memory), for `reading_index`."""
+        return self._handle.inode
+
+    @reading_index
     def rank(self, query: str, filters: SearchFilters, limit: int = 10) -> Ranking:
         """Best paragraphs for `query`, as (cable id, paragraph index) with scores."""
         parsed = parse(query, self._handle.speller)
@@ -112,6 +119,7 @@ class CableSearchEngine:
             ranked.sort(key=lambda r: -r.score)
         return Ranking(parsed, ranked[:limit])
 
+    @reading_index
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
         ranking = self.rank(query, filters, limit)
         parsed = ranking.parsed
