@@ -191,5 +191,5 @@ def load_stored_library(
     if library is not None:
         return library
     with building(path.parent):
-        library = open_store(path)  # built meanwhile by another process
+        library = open_store(path, again=True)  # built meanwhile by another process
         return library or build_and_open(paths, path, workers, progress)

@@ -203,12 +203,14 @@ class StoredLibrary(Library):
         self.store = store
 
 
-def open_store(path: Path) -> StoredLibrary | None:
-    """The library stored at `path`, or None when there is no usable store there."""
+def open_store(path: Path, again: bool = False) -> StoredLibrary | None:
+    """The library stored at `path`, or None when there is no usable store there (an
+    unreadable one is logged, unless this is a look `again`)."""
     if not path.is_file():
         return None
     try:
         return StoredLibrary(CableStore(path))
     except (sqlite3.Error, ValueError, KeyError, json.JSONDecodeError) as error:
-        log.warning("the cable store %s is unreadable (%s); rebuilding it", path, error)
+        if not again:
+            log.warning("the cable store %s is unreadable (%s); rebuilding it", path, error)
         return None

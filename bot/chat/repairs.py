@@ -81,9 +81,7 @@ class Repairs:
             rebuild = self._rebuilds.get(what)
         return rebuild if rebuild is not None and not rebuild.done else None
 
-    def repair(
-        self, damage: CacheDamaged, run: Callable[[], None] | None, cables: int
-    ) -> None:
+    def repair(self, damage: CacheDamaged, run: Callable[[], None] | None, cables: int) -> None:
         """Rebuild what `damage` names with `run`; return once rebuilt, or raise Rebuilding
         while it runs. `damage` itself is raised again when it cannot be healed here
         (nothing to rebuild from, the rebuild failed, or the part was just rebuilt)."""

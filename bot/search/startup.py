@@ -94,7 +94,7 @@ def _first_load(
     path = store_path(paths, cache_dir)
     folder = path.parent
     with building(folder):
-        library = open_store(path)
+        library = open_store(path, again=True)
         if library is not None:  # built meanwhile by another process
             return Loaded(library, folder, None, tuple(paths), cache_dir)
         staging = staging_dir(folder)

@@ -233,8 +233,9 @@ def _is_vocabulary(value: object) -> bool:
     )
 
 
-def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
-    """The index at `path`, or None when there is none or it is unreadable (logged)."""
+def _open_existing(path: Path, again: bool) -> tuple[tantivy.Index, dict[str, int]] | None:
+    """The index at `path`, or None when there is none or it is unreadable (logged,
+    unless this is a look `again`)."""
     if not path.is_dir():
         return None
     try:
@@ -249,14 +250,16 @@ def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
         index.reload()
         index.searcher()
     except (OSError, ValueError) as error:
-        log.warning("the search index %s is unreadable (%s); rebuilding it", path, error)
-        return None
+        cause = str(error)
     except BaseException as error:
         if not is_panic(error):
             raise
-        log.warning("the search index %s is unreadable (%s); rebuilding it", path, error)
-        return None
-    return index, vocabulary
+        cause = f"tantivy panicked: {error}"
+    else:
+        return index, vocabulary
+    if not again:
+        log.warning("the search index %s is unreadable (%s); rebuilding it", path, cause)
+    return None
 
 
 def staging_dir(folder: Path) -> Path:
@@ -300,11 +303,11 @@ def install(
     return IndexHandle.of(index, built[1], key, True, final, held)
 
 
-def _reopen(path: Path, key: str) -> IndexHandle | None:
+def _reopen(path: Path, key: str, again: bool) -> IndexHandle | None:
     if not path.is_dir():
         return None
     held = claim(path, shared=True)
-    opened = _open_existing(path)
+    opened = _open_existing(path, again)
     if opened is None:
         return None
     return IndexHandle.of(opened[0], opened[1], key, False, path, held)
@@ -316,16 +319,16 @@ def _persisted(library: Library, folder: Path) -> IndexHandle:
     key = index_key(library)
     path = folder / "search" / key
 
-    def usable() -> IndexHandle | None:
+    def usable(again: bool) -> IndexHandle | None:
         if path.is_dir() and was_unreadable(path.stat().st_ino):
             return None
-        return _reopen(path, key)
+        return _reopen(path, key, again)
 
-    handle = usable()
+    handle = usable(again=False)
     if handle is not None:
         return handle
     with building(folder):
-        handle = usable()  # built meanwhile by another process
+        handle = usable(again=True)  # built meanwhile by another process
         if handle is not None:
             return handle
         staging = staging_dir(folder)

@@ -23,7 +23,7 @@ def test_load_state_parses_once_into_the_store_then_opens_it(
     settings = Settings(library_paths=[RAW], cache_dir=tmp_path)
     first = load_state(settings).library
     assert isinstance(first, StoredLibrary)
-    assert first.store.path.parent == tmp_path / "library"
+    assert first.store.path.parent.parent == tmp_path / "library"  # in the library's own folder
     written = first.store.path.stat().st_mtime_ns
     again = load_state(settings).library
     assert isinstance(again, StoredLibrary)
