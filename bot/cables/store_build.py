@@ -144,15 +144,15 @@ def clear_debris(folder: Path) -> None:
         remove_unclaimed(debris)
 
 
-def clear_debris_if_idle(folder: Path) -> None:
-    """`clear_debris` when nobody is building in `folder` (a start that builds nothing
-    still clears what an interrupted one left)."""
-    if not folder.is_dir():
-        return
-    held = claim(folder / "build", shared=False, wait=False)
+def tidy_if_idle(path: Path) -> None:
+    """When nobody is building beside the store `path`: clear the debris of interrupted
+    builds and the older stores no process uses (a start that builds nothing still
+    tidies)."""
+    held = claim(path.parent / "build", shared=False, wait=False)
     if held is not None:
         try:
-            clear_debris(folder)
+            clear_debris(path.parent)
+            drop_stale_stores(path)
         finally:
             held.release()
 

@@ -18,9 +18,8 @@ from bot.cables.store_build import (
     Sidecar,
     build_and_open,
     building,
-    clear_debris_if_idle,
-    library_dir,
     store_path,
+    tidy_if_idle,
 )
 from bot.cables.stored_library import open_store
 from bot.search.engine import CableSearchEngine
@@ -125,11 +124,11 @@ def load_searchable(
     """
     paths = list(paths) or [SEEDS]
     try:
-        library = open_store(store_path(paths, cache_dir))
+        path = store_path(paths, cache_dir)
+        library = open_store(path)
         if library is not None:
-            folder = library_dir(paths, cache_dir)
-            clear_debris_if_idle(folder)
-            return Loaded(library, folder, None, tuple(paths), cache_dir)
+            tidy_if_idle(path)
+            return Loaded(library, path.parent, None, tuple(paths), cache_dir)
         return _first_load(paths, cache_dir, workers, progress)
     except (OSError, sqlite3.Error) as error:
         log.warning("cable store unavailable under %s (%s); loading into memory", cache_dir, error)
