@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sqlite3
 import struct
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import tantivy
 
+from bot.chat.replies import ErrorReply
 from bot.search.index_damage import is_panic
 from bot.search.tantivy_index import _register
+from handlers.dispatch import dispatch
 from tests.faults.cache_scenes import (
     CABLE,
     COMMANDS,
@@ -63,12 +67,21 @@ def _segment(cache: Path, kind: str) -> Path:
     return path
 
 
+def _rewrite(path: Path, data: bytes) -> None:
+    """Put `data` in place of `path` by renaming a new file over it: a process that still
+    maps the old file (tantivy does) keeps reading it, instead of faulting (SIGBUS) on
+    pages that truncating it in place would take away."""
+    new = path.with_name(path.name + ".new")
+    new.write_bytes(data)
+    new.replace(path)
+
+
 def _truncate(path: Path) -> None:
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    _rewrite(path, path.read_bytes()[: path.stat().st_size // 2])
 
 
 def _zero(path: Path) -> None:
-    path.write_bytes(bytes(path.stat().st_size))
+    _rewrite(path, bytes(path.stat().st_size))
 
 
 def _scramble(path: Path) -> None:
@@ -76,7 +89,7 @@ def _scramble(path: Path) -> None:
     data = bytearray(path.read_bytes())
     for i in range(len(data) // 4, len(data) // 2):
         data[i] = (i * 7919) & 0xFF
-    path.write_bytes(bytes(data))
+    _rewrite(path, bytes(data))
 
 
 def _body_terms_panic(index: Path) -> bool:
@@ -106,7 +119,7 @@ def _make_tantivy_panic(cache: Path) -> None:
             continue
         damaged = bytearray(data)
         struct.pack_into("<Q", damaged, place, 2**40)
-        term.write_bytes(bytes(damaged))
+        _rewrite(term, bytes(damaged))
         if _body_terms_panic(term.parent):
             return
     raise AssertionError("no damage to the term file made tantivy panic")
@@ -184,3 +197,36 @@ def test_a_panicking_index_no_longer_ends_the_terminal_chat(
     library, _, expected = intact
     _make_tantivy_panic(cache)
     assert chat(library, cache, *COMMANDS) == expected
+
+
+def test_while_a_rebuild_runs_the_user_is_told_when_to_try_again(
+    intact: tuple[Path, Path, list[str]], cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, _, expected = intact
+    _make_tantivy_panic(cache)
+    state = opened(library, cache)
+    monkeypatch.setattr("bot.chat.repairs.WAIT_SECONDS", 0.0)  # a library too big to wait for
+    first = dispatch(state, COMMANDS[2])
+    assert isinstance(first, ErrorReply)
+    assert re.fullmatch(
+        r"The cable index was damaged and is being rebuilt from the library files;"
+        r" try again in about \d+ s\.",
+        first.message,
+    )
+    # `!cable` needs no index: answered meanwhile.
+    assert dispatch(state, COMMANDS[0]).model_dump_json() == expected[0]
+    deadline = time.monotonic() + 60
+    while dispatch(state, COMMANDS[2]).model_dump_json() != expected[2]:
+        assert time.monotonic() < deadline, "the index was never rebuilt"
+        time.sleep(0.1)
+
+
+def test_dangling_links_and_link_loops_keep_the_store_on(tmp_path: Path) -> None:
+    library = copy_seeds(tmp_path / "cables")
+    (library / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (library / "loop.txt").symlink_to(library / "loop.txt")
+    first = opened(library, tmp_path / "cache")
+    store = stored(first.library).store.path
+    again = opened(library, tmp_path / "cache")
+    assert stored(again.library).store.path == store  # opened, not parsed again
+    assert replies(again) == replies(first)
