@@ -29,13 +29,17 @@ CABLES_PER_SECOND = 2_000
 QUIET_SECONDS = 600.0
 
 
+# The parts of the cache (`CacheDamaged.what`) as the user and the log name them.
+NAMES = {"store": "cable store", "index": "search index"}
+
+
 class Rebuilding(UserError):
     """The part of the cache a command needs is being rebuilt."""
 
     def __init__(self, what: str, seconds: int) -> None:
         super().__init__(
-            f"The cable {what} was damaged and is being rebuilt from the library files;"
-            f" try again in about {seconds} s."
+            f"The {NAMES.get(what, what)} was damaged and is being rebuilt from the library"
+            f" files; try again in about {seconds} s."
         )
 
 
@@ -53,7 +57,7 @@ class _Rebuild:
             run()
         except Exception:
             self.failed = True
-            log.exception("rebuilding the cable %s failed", self.what)
+            log.exception("rebuilding the %s failed", NAMES.get(self.what, self.what))
         finally:
             self._done.set()
 
@@ -91,7 +95,8 @@ class Repairs:
                 recent = rebuild is not None and time.monotonic() - rebuild.started < QUIET_SECONDS
                 if run is None or recent:
                     raise damage
-                log.warning("the cable %s is unreadable (%s); rebuilding it", damage.what, damage)
+                name = NAMES.get(damage.what, damage.what)
+                log.warning("the %s is unreadable (%s); rebuilding it", name, damage)
                 estimate = cables / CABLES_PER_SECOND
                 rebuild = self._rebuilds[damage.what] = _Rebuild(damage.what, run, estimate)
         if not rebuild.wait(WAIT_SECONDS):

@@ -209,7 +209,7 @@ def test_while_a_rebuild_runs_the_user_is_told_when_to_try_again(
     first = dispatch(state, COMMANDS[2])
     assert isinstance(first, ErrorReply)
     assert re.fullmatch(
-        r"The cable index was damaged and is being rebuilt from the library files;"
+        r"The search index was damaged and is being rebuilt from the library files;"
         r" try again in about \d+ s\.",
         first.message,
     )
