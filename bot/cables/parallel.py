@@ -16,7 +16,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import islice
 from typing import TypeVar
@@ -93,7 +93,7 @@ def parallel_map(
     items: Iterable[T],
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`map(fn, items)` on `workers` processes (default: every core), in input order.
 
     `fn` must be a module-level function; items and results must pickle. With one
@@ -108,12 +108,14 @@ def parallel_map(
     # build cables (no logging, no imports left to do), so locks other threads of
     # this process may hold at fork time are never touched.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_end_with_parent,
         initargs=(os.getpid(),),
-    ) as pool:
+    )
+    others = set(multiprocessing.active_children())
+    try:
         pending: deque[Future[list[R]]] = deque()
         for chunk in chunks(items, chunk_size):
             pending.append(pool.submit(_apply, fn, chunk))
@@ -121,3 +123,11 @@ def parallel_map(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:
+        # Stopped early (Ctrl-C, an error, the caller closing this generator): the
+        # workers' chunks are of no use any more; end them now rather than wait.
+        for worker in set(multiprocessing.active_children()) - others:
+            worker.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -80,8 +80,11 @@ def build_store(
     try:
         # Nothing made here is cyclic garbage; collections (workers included, forked
         # with the collector off) would only re-scan the growing set of stand-ins.
-        with long_lived():
-            results = parallel_map(build, read_inputs(paths, tally), workers)
+        # `closing`: however the loop ends, the workers end with it.
+        with (
+            long_lived(),
+            closing(parallel_map(build, read_inputs(paths, tally), workers)) as results,
+        ):
             for result in tqdm(
                 results,
                 desc="parsing cables",

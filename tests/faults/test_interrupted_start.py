@@ -47,9 +47,10 @@ def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-@pytest.mark.parametrize(
-    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name
-)
+_STOPS = [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL]
+
+
+@pytest.mark.parametrize("stop", _STOPS, ids=lambda s: s.name)
 def test_a_first_start_stopped_mid_parse_leaves_no_process_and_no_debris(
     stop: signal.Signals, tmp_path: Path
 ) -> None:
@@ -58,14 +59,16 @@ def test_a_first_start_stopped_mid_parse_leaves_no_process_and_no_debris(
         [str(CABLEBOT), "chat", "--json", f"!cable {CABLE}"],
         env=chat_env(library, cache),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,  # its own process group, to find its workers by
     )
     group = start.pid
     try:
         assert _wait_for(lambda: len(children(start.pid)) >= 2, 60), "no parse workers seen"
         start.send_signal(stop)
-        start.wait(timeout=30)
+        _, said = start.communicate(timeout=30)
+        assert "Traceback" not in said
         assert _wait_for(lambda: not list(group_members(group)), 10), (
             f"processes left running after {stop.name}: {list(group_members(group))}"
         )
