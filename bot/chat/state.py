@@ -50,14 +50,12 @@ class AppState:
             "store": self._rebuild_store if self.library_factory is not None else None,
             "index": self._rebuild_index if self.engine_factory is not None else None,
         }
-        run = rebuilds.get(damage.what)
-        if damage.what == "index":
-            with self._opening:
-                self._engine = None  # never searched again
-        self._repairs.repair(damage, run, len(self.library))
+        self._repairs.repair(damage, rebuilds.get(damage.what), len(self.library))
 
     def _rebuild_index(self) -> None:
         assert self.engine_factory is not None
+        with self._opening:
+            self._engine = None  # the damaged one is never searched again
         engine = self.engine_factory(self.library)
         with self._opening:
             self._engine = engine
