@@ -221,9 +221,13 @@ def _register(index: tantivy.Index) -> None:
 
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
     builder = IndexBuilder(path, large=len(library) >= _SMALL_LIBRARY)
-    # Iterating reads a stored library in one sequential scan (no per-id lookups).
-    for cable in library:
-        builder.add(cable.ref_id, indexed_cable(cable))
+    try:
+        # Iterating reads a stored library in one sequential scan (no per-id lookups).
+        for cable in library:
+            builder.add(cable.ref_id, indexed_cable(cable))
+    except BaseException:
+        builder.abandon()  # a damaged store row, Ctrl-C: stop writing before cleanup
+        raise
     return builder.finish()
 
 
