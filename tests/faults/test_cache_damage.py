@@ -104,7 +104,7 @@ def _body_terms_panic(index: Path) -> bool:
     return False
 
 
-def _make_tantivy_panic(cache: Path) -> None:
+def make_tantivy_panic(cache: Path) -> None:
     """Damage the term file so that tantivy panics reading the body field's terms.
 
     A term dictionary's values start with their byte length (u64) and term count (u64);
@@ -147,7 +147,7 @@ DAMAGE: dict[str, tuple[Damage, int]] = {
     "index term file zeroed": (lambda c: _zero(_segment(c, "term")), 1),
     "index term file deleted": (lambda c: _segment(c, "term").unlink(), 1),
     "index deleted": (lambda c: shutil.rmtree(_index(c)), 0),
-    "index panics (term lengths)": (_make_tantivy_panic, 1),
+    "index panics (term lengths)": (make_tantivy_panic, 1),
     "index doc store scrambled": (lambda c: _scramble(_segment(c, "store")), 1),
     "vocabulary [1,2,3]": (lambda c: (_index(c) / "vocabulary.json").write_text("[1,2,3]"), 1),
     "vocabulary garbage JSON": (lambda c: (_index(c) / "vocabulary.json").write_text("{no"), 1),
@@ -195,7 +195,7 @@ def test_a_panicking_index_no_longer_ends_the_terminal_chat(
     intact: tuple[Path, Path, list[str]], cache: Path
 ) -> None:
     library, _, expected = intact
-    _make_tantivy_panic(cache)
+    make_tantivy_panic(cache)
     assert chat(library, cache, *COMMANDS) == expected
 
 
@@ -203,7 +203,7 @@ def test_while_a_rebuild_runs_the_user_is_told_when_to_try_again(
     intact: tuple[Path, Path, list[str]], cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     library, _, expected = intact
-    _make_tantivy_panic(cache)
+    make_tantivy_panic(cache)
     state = opened(library, cache)
     monkeypatch.setattr("bot.chat.repairs.WAIT_SECONDS", 0.0)  # a library too big to wait for
     first = dispatch(state, COMMANDS[2])
