@@ -150,8 +150,11 @@ def clear_debris(folder: Path) -> None:
 def tidy_if_idle(path: Path) -> None:
     """When nobody is building beside the store `path`: clear the debris of interrupted
     builds and the older stores no process uses (a start that builds nothing still
-    tidies)."""
-    held = claim(path.parent / "build", shared=False, wait=False)
+    tidies; a cache it cannot write is left as it is)."""
+    try:
+        held = claim(path.parent / "build", shared=False, wait=False)
+    except OSError:
+        return
     if held is not None:
         try:
             clear_debris(path.parent)
