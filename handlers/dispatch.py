@@ -4,8 +4,10 @@ and the one place where errors become replies.
 `dispatch(state, line)` takes a whole line (`!cable 07DUSHANBE313 ¶3`, prefix optional);
 `dispatch_command(state, name, args)` a command's name and the text after it;
 `answer(state, command, read)` a request built by a front end from typed options (Discord's
-slash commands). A UserError raised anywhere on the way becomes its error reply here; any
-other exception a generic apology (and the log keeps the traceback).
+slash commands). A UserError raised anywhere on the way becomes its error reply here; a
+damaged store or index is rebuilt and the command run again (or the user told to try again
+shortly); any other exception, tantivy's panics included, a generic apology (and the log
+keeps the traceback).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import Any, Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from bot.cables.damage import CacheDamaged
 from bot.chat.commands import Command
 from bot.chat.errors import UserError
 from bot.chat.grammar import CommandLine, looks_like_id, split_command, take_id
 from bot.chat.replies import ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note, echo
+from bot.search.index_damage import is_panic
 from handlers.registry import COMMAND_NAMES, command_named
 
 log = logging.getLogger(__name__)
@@ -52,15 +56,31 @@ def answer(
     request = None
     try:
         request = read()
-        reply = command.handle(state, request)
+        reply = _handle(state, command, request)
     except UserError as error:
         reply = error.reply()
     except Exception:
         # A bug must not reach the user as a traceback; the log keeps it for us.
         log.exception("command %r failed on %r", command.spec.name, request)
         reply = ErrorReply(message=FAILED)
+    except BaseException as error:
+        # A Rust panic (pyo3 raises it as a BaseException) is a bug like any other;
+        # KeyboardInterrupt and the like still end the program.
+        if not is_panic(error):
+            raise
+        log.exception("command %r failed on %r", command.spec.name, request)
+        reply = ErrorReply(message=FAILED)
     reply.notes[:0] = notes
     return Answer(reply, request)
+
+
+def _handle(state: AppState, command: Command[Request], request: Request) -> Reply:
+    """Handle `request`; when the cache turns out damaged, again once it is rebuilt."""
+    try:
+        return command.handle(state, request)
+    except CacheDamaged as damage:
+        state.repair(damage)  # raises Rebuilding while the rebuild runs
+        return command.handle(state, request)
 
 
 def answer_text(state: AppState, command: Command[Request], args: str) -> Answer[Request]:
