@@ -27,6 +27,8 @@ class Hit(BaseModel):
     permalink: str
     locator: str
     score: float
+    # Found by the semantic ranker, not by the words it shares with the question.
+    by_meaning: bool = False
 
 
 class SearchResult(BaseModel):
