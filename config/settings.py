@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     command_prefix: str = Field(default="!", min_length=1)
     library_paths: PathList = Field(default_factory=lambda: [SEEDS])
     cache_dir: Path = Path(".cache")
+    # `!ask` ranks by meaning as well as by shared words (a bundled sentence encoder,
+    # +70 MB of memory, paragraph vectors built in the background); off: words only.
+    semantic: bool = True
 
     # Slash commands are synced to these guilds at start (instant); global sync is `!sync global`.
     dev_guild_ids: IdList = Field(default_factory=list)

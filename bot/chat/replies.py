@@ -104,6 +104,8 @@ class HitItem(BaseModel):
     permalink: str
     score: float
     subject: str = ""
+    # Found by meaning (the semantic ranker), not by words shared with the question.
+    by_meaning: bool = False
 
 
 class HitsReplyBase(ReplyBase):

@@ -45,5 +45,5 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
         seconds = time.perf_counter() - started
         count = len(loaded.library)
         print(f"Loaded {count:,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
-    cache_dir = settings.cache_dir
-    return AppState(loaded.library, settings, lambda _library: loaded.engine(cache_dir))
+    cache_dir, semantic = settings.cache_dir, settings.semantic
+    return AppState(loaded.library, settings, lambda _library: loaded.engine(cache_dir, semantic))

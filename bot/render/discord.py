@@ -318,7 +318,8 @@ def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
 def _hit_block(rank: int, hit: HitItem) -> Block:
     where = _link(f"{hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
-    return Block(f"**{rank}.** {where}{subject}", excerpt=hit.excerpt)
+    meaning = f" *({wording.BY_MEANING})*" if hit.by_meaning else ""
+    return Block(f"**{rank}.** {where}{subject}{meaning}", excerpt=hit.excerpt)
 
 
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:

@@ -91,6 +91,10 @@ class CableSearchEngine:
         return int(self._searcher.num_docs)
 
     @property
+    def handle(self) -> IndexHandle:
+        return self._handle
+
+    @property
     def built_now(self) -> bool:
         """True when opening this engine built the index (False: reused from the cache)."""
         return self._handle.built_now
@@ -229,13 +233,9 @@ class CableSearchEngine:
         return self.coverage(parsed, ranked) < WEAK_COVERAGE or not self.together(parsed, ranked)
 
     def by_meaning(self, parsed: ParsedQuery, ranked: RankedParagraph) -> bool:
-        """Whether `ranked` answers by meaning rather than by the words it shares: the
-        encoder rates it well and its words alone would not."""
-        return (
-            ranked.dense is not None
-            and ranked.dense.cosine >= DENSE_STRONG
-            and self._words_weak(parsed, ranked)
-        )
+        """Whether `ranked` is there by meaning rather than by the words it shares: the
+        encoder ranked it, and its words alone would make it a poor match."""
+        return ranked.dense is not None and self._words_weak(parsed, ranked)
 
     def _candidate_cables(self, parsed: ParsedQuery) -> list[str]:
         # Words in more than a twentieth of all paragraphs ("say", "government")

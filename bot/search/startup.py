@@ -15,6 +15,10 @@ from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cables.store import Sidecar, build_and_open, input_entries, open_store, store_path
 from bot.search.engine import CableSearchEngine
+from bot.search.semantic.builder import BackgroundBuilder
+from bot.search.semantic.encoder import Encoder
+from bot.search.semantic.store import FILE_NAME, VectorStore
+from bot.search.semantic.vectors import ParagraphVectors
 from bot.search.tantivy_index import (
     IndexBuilder,
     IndexHandle,
@@ -30,12 +34,30 @@ log = logging.getLogger(__name__)
 _LARGE_INPUT = 35_000_000
 
 
-def open_engine(library: Library, cache_dir: Path | None) -> CableSearchEngine:
+def open_engine(
+    library: Library, cache_dir: Path | None, semantic: bool = False
+) -> CableSearchEngine:
     """The search engine over `library`; the index under `cache_dir` is reused while current.
 
-    `cache_dir=None` keeps the index in memory (tests, one-off runs).
+    `cache_dir=None` keeps the index in memory (tests, one-off runs). With `semantic`,
+    the engine ranks by meaning too, and the paragraph vectors under `cache_dir` are
+    built by a background thread started here (until then, and for cables not yet
+    reached, a cable asked about is encoded on demand).
     """
-    return CableSearchEngine(library, open_index(library, cache_dir))
+    handle = open_index(library, cache_dir)
+    return CableSearchEngine(library, handle, start_vectors(library, cache_dir) if semantic else None)
+
+
+def semantic_vectors(library: Library, cache_dir: Path | None) -> ParagraphVectors:
+    """The library's paragraph vectors, stored under `cache_dir`, none built yet."""
+    store = VectorStore(cache_dir / FILE_NAME if cache_dir is not None else None)
+    return ParagraphVectors(library, Encoder(), store)
+
+
+def start_vectors(library: Library, cache_dir: Path | None) -> ParagraphVectors:
+    vectors = semantic_vectors(library, cache_dir)
+    BackgroundBuilder(library, vectors).start()
+    return vectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +67,11 @@ class Loaded:
     # builds) it when first needed.
     index: IndexHandle | None = None
 
-    def engine(self, cache_dir: Path | None) -> CableSearchEngine:
+    def engine(self, cache_dir: Path | None, semantic: bool = False) -> CableSearchEngine:
         if self.index is not None:
-            return CableSearchEngine(self.library, self.index)
-        return open_engine(self.library, cache_dir)
+            vectors = start_vectors(self.library, cache_dir) if semantic else None
+            return CableSearchEngine(self.library, self.index, vectors)
+        return open_engine(self.library, cache_dir, semantic)
 
 
 def _input_bytes(paths: Sequence[Path]) -> int:

@@ -91,7 +91,8 @@ class ParagraphVectors:
         if missing:
             made = {i: windows(cable, cable.paragraphs[i], self.encoder.token_counts) for i in missing}
             texts = [w.text for i in missing for w in made[i]]
-            encoded = self.encoder.encode(texts)
+            # As stored (float16): the same scores now and after a restart.
+            encoded = self.encoder.encode(texts).astype(np.float16).astype(np.float32)
             new: dict[bytes, Stored] = {}
             row = 0
             for i in missing:
