@@ -107,9 +107,7 @@ def excerpt(
         return sum(terms[t] for t in seen)
 
     allowed = [
-        i
-        for i, (a, b) in enumerate(parts)
-        if around is None or (a < around[1] and b > around[0])
+        i for i, (a, b) in enumerate(parts) if around is None or (a < around[1] and b > around[0])
     ] or list(range(len(parts)))
     best = max(allowed, key=lambda i: (score(parts[i]), -i))
     start, end = parts[best]

@@ -45,7 +45,9 @@ def open_engine(
     reached, a cable asked about is encoded on demand).
     """
     handle = open_index(library, cache_dir)
-    return CableSearchEngine(library, handle, start_vectors(library, cache_dir) if semantic else None)
+    return CableSearchEngine(
+        library, handle, start_vectors(library, cache_dir) if semantic else None
+    )
 
 
 def semantic_vectors(library: Library, cache_dir: Path | None) -> ParagraphVectors:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +20,8 @@ from bot.search.semantic.store import Stored, VectorStore, paragraph_key
 from bot.search.semantic.windows import flat, prefix, windows
 
 _FIRST_CAPACITY = 4096
+Numbers = npt.NDArray[np.int32]
+Array = TypeVar("Array", bound=npt.NDArray[Any])
 _CACHED_QUERIES = 256
 
 
@@ -42,10 +45,10 @@ class ParagraphVectors:
         self.encoder = encoder
         self._store = store
         self._lock = threading.Lock()
-        self._rows = np.zeros((_FIRST_CAPACITY, DIMENSIONS), dtype=np.float32)
-        self._cable_of = np.zeros(_FIRST_CAPACITY, dtype=np.int32)
-        self._paragraph_of = np.zeros(_FIRST_CAPACITY, dtype=np.int32)
-        self._spans = np.zeros((_FIRST_CAPACITY, 2), dtype=np.int32)
+        self._rows: Vectors = np.zeros((_FIRST_CAPACITY, DIMENSIONS), dtype=np.float32)
+        self._cable_of: Numbers = np.zeros(_FIRST_CAPACITY, dtype=np.int32)
+        self._paragraph_of: Numbers = np.zeros(_FIRST_CAPACITY, dtype=np.int32)
+        self._spans: Numbers = np.zeros((_FIRST_CAPACITY, 2), dtype=np.int32)
         self._count = 0
         self._names: list[str] = []
         self._ranges: dict[str, tuple[int, int]] = {}
@@ -89,7 +92,9 @@ class ParagraphVectors:
         stored = self._store.get(keys)
         missing = [i for i, key in enumerate(keys) if key not in stored]
         if missing:
-            made = {i: windows(cable, cable.paragraphs[i], self.encoder.token_counts) for i in missing}
+            made = {
+                i: windows(cable, cable.paragraphs[i], self.encoder.token_counts) for i in missing
+            }
             texts = [w.text for i in missing for w in made[i]]
             # As stored (float16): the same scores now and after a restart.
             encoded = self.encoder.encode(texts).astype(np.float16).astype(np.float32)
@@ -136,7 +141,8 @@ class ParagraphVectors:
         self._paragraph_of = _grown(self._paragraph_of, capacity)
 
     def _encode_query(self, question: str) -> Vectors:
-        return self.encoder.encode([question])[0]
+        encoded: Vectors = self.encoder.encode([question])[0]
+        return encoded
 
     def query(self, question: str) -> Vectors:
         return self._query(question)
@@ -154,7 +160,9 @@ class ParagraphVectors:
             cosines, np.zeros(b - a, dtype=np.int32), paragraphs[a:b], spans[a:b], [ref_id]
         )
 
-    def top(self, question: str, limit: int, within: Collection[str] | None = None) -> list[DenseMatch]:
+    def top(
+        self, question: str, limit: int, within: Collection[str] | None = None
+    ) -> list[DenseMatch]:
         """The `limit` best paragraphs of the library (those with vectors), optionally
         only of the cables `within`."""
         with self._lock:
@@ -182,10 +190,10 @@ class ParagraphVectors:
 
     @staticmethod
     def _best_windows(
-        cosines: npt.NDArray[np.float32],
-        cables: npt.NDArray[np.int32],
-        paragraphs: npt.NDArray[np.int32],
-        spans: npt.NDArray[np.int32],
+        cosines: Vectors,
+        cables: Numbers,
+        paragraphs: Numbers,
+        spans: Numbers,
         names: list[str],
     ) -> list[DenseMatch]:
         best: dict[tuple[int, int], DenseMatch] = {}
@@ -198,7 +206,7 @@ class ParagraphVectors:
         return list(best.values())
 
 
-def _grown(array: npt.NDArray[np.generic], capacity: int) -> npt.NDArray[np.generic]:
+def _grown(array: Array, capacity: int) -> Array:
     grown = np.zeros((capacity, *array.shape[1:]), dtype=array.dtype)
     grown[: len(array)] = array
-    return grown
+    return cast(Array, grown)

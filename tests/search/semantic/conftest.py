@@ -25,6 +25,8 @@ def vectors(library: Library, vector_dir: Path) -> ParagraphVectors:
 
 
 @pytest.fixture(scope="session")
-def semantic(library: Library, engine: CableSearchEngine, vectors: ParagraphVectors) -> CableSearchEngine:
+def semantic(
+    library: Library, engine: CableSearchEngine, vectors: ParagraphVectors
+) -> CableSearchEngine:
     """The session engine's index, ranking by meaning too."""
     return CableSearchEngine(library, engine.handle, vectors)

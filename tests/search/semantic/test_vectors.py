@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ def test_windows_fit_the_encoder_and_cover_the_paragraph(
         found = windows(cable, paragraph, encoder.token_counts)
         text = flat(paragraph.text)
         assert found[0].start == 0 and found[-1].end == len(text)
-        assert all(a.end < b.start for a, b in zip(found, found[1:], strict=False))
+        assert all(a.end < b.start for a, b in itertools.pairwise(found))
         assert all(w.text.startswith(f"{cable.subject}.") for w in found)
         # Only a single sentence longer than the budget may exceed it (the encoder cuts it).
         for w in found:
