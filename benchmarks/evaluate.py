@@ -61,7 +61,7 @@ def score(ranker: Ranker, cases: list[tuple[DevQuestion, set[Key]]], scoped: boo
 
 def engine_ranker(engine: CableSearchEngine) -> Ranker:
     def rank(question: str, ref_id: str | None) -> list[Key]:
-        ranking = engine.rank(question, SearchFilters(ref_id=ref_id), DEPTH)
+        ranking = engine.rank(question, SearchFilters(ref_id=ref_id), DEPTH, meaning=True)
         return [(p.ref_id, p.index) for p in ranking.paragraphs]
 
     return rank
@@ -88,8 +88,8 @@ def gold_cases(
 def weak_report(name: str, engine: CableSearchEngine, items: list[DevQuestion]) -> str:
     on_topic = [i for i in items if i.ref_id is not None]
     off_topic = [i for i in items if i.ref_id is None]
-    flagged_on = sum(engine.search(i.question, SearchFilters(), 3).weak for i in on_topic)
-    flagged_off = sum(engine.search(i.question, SearchFilters(), 3).weak for i in off_topic)
+    flagged_on = sum(engine.ask(i.question, SearchFilters(), 3).weak for i in on_topic)
+    flagged_off = sum(engine.ask(i.question, SearchFilters(), 3).weak for i in off_topic)
     return (
         f"  {name:<16} off-topic flagged {flagged_off}/{len(off_topic)}, "
         f"dev questions flagged {flagged_on}/{len(on_topic)}"

@@ -42,7 +42,7 @@ def handle(state: AppState, args: str) -> Reply:
     engine = state.engine()
     if engine is None:
         return ErrorReply(message="Search is not available in this session.")
-    result = engine.search(question, filters.to_search(ref_id), limit=ANSWER_HITS)
+    result = engine.ask(question, filters.to_search(ref_id), limit=ANSWER_HITS)
     unknown = unknown_filter_value(state.library, filters) if not result.hits else None
     if unknown is not None:
         return unknown

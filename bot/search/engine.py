@@ -99,8 +99,11 @@ class CableSearchEngine:
         """True when opening this engine built the index (False: reused from the cache)."""
         return self._handle.built_now
 
-    def rank(self, query: str, filters: SearchFilters, limit: int = 10) -> Ranking:
-        """Best paragraphs for `query`, as (cable id, paragraph index) with scores."""
+    def rank(
+        self, query: str, filters: SearchFilters, limit: int = 10, meaning: bool = False
+    ) -> Ranking:
+        """Best paragraphs for `query`, as (cable id, paragraph index) with scores; with
+        `meaning` (and the semantic ranker on), by meaning as well as by shared words."""
         parsed = parse(query, self._handle.speller)
         if not parsed.concepts or limit <= 0:
             return Ranking(parsed, [])
@@ -110,16 +113,17 @@ class CableSearchEngine:
             cable = self._library.get(filters.ref_id)
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         restriction = filter_query(self._schema, filters, ref_id)
+        vectors = self.vectors if meaning else None
         depth = max(limit, RERANK_DEPTH)
-        if self.vectors is not None:
+        if vectors is not None:
             # Fusion needs a lexical score for every paragraph it may rank.
             depth = max(depth, len(cable.paragraphs) if cable else CANDIDATE_PARAGRAPHS)
         ranked = self._lexical(parsed, restriction, depth)
-        if self.vectors is None or (ref_id is not None and cable is None):
+        if vectors is None or (ref_id is not None and cable is None):
             return Ranking(parsed, ranked[:limit])
         if cable is not None:
-            self.vectors.ensure(cable)  # on demand: a cable asked about is encoded now
-            dense = self.vectors.in_cable(query, cable.ref_id)
+            vectors.ensure(cable)  # on demand: a cable asked about is encoded now
+            dense = vectors.in_cable(query, cable.ref_id)
         else:
             dense = self._dense_top(query, restriction)
         return Ranking(parsed, self._fused(query, ranked, dense)[:limit])
@@ -187,8 +191,15 @@ class CableSearchEngine:
         order = sorted(fused, key=lambda key: -fused[key])
         return [RankedParagraph(k[0], k[1], fused[k], matches.get(k)) for k in order]
 
-    def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
-        ranking = self.rank(query, filters, limit)
+    def ask(self, question: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
+        """The paragraphs that answer a plain question: by meaning too (`!ask`)."""
+        return self.search(question, filters, limit, meaning=True)
+
+    def search(
+        self, query: str, filters: SearchFilters, limit: int = 10, meaning: bool = False
+    ) -> SearchResult:
+        """Paragraphs by the words they share with `query` (`!search`); see `rank`."""
+        ranking = self.rank(query, filters, limit, meaning)
         parsed = ranking.parsed
         weights = {term: self._idf(term) for term in parsed.terms}
         hits: list[Hit] = []

@@ -20,7 +20,7 @@ def test_paraphrase_missed_by_bm25_is_found_by_meaning(
     engine: CableSearchEngine, semantic: CableSearchEngine
 ) -> None:
     assert not engine.search(HURT, ICELAND, 3).hits  # BM25 finds no word in common
-    best = semantic.search(HURT, ICELAND, 3).hits[0]
+    best = semantic.ask(HURT, ICELAND, 3).hits[0]
     assert best.label == "2"
     assert best.by_meaning
     # The excerpt is the sentence that matched, with nothing to bold.
@@ -29,7 +29,7 @@ def test_paraphrase_missed_by_bm25_is_found_by_meaning(
 
 
 def test_answers_sharing_the_question_s_words_are_not_marked(semantic: CableSearchEngine) -> None:
-    result = semantic.search(
+    result = semantic.ask(
         "did Iceland's peacekeepers carry weapons?", SearchFilters(ref_id="08REYKJAVIK195"), 3
     )
     assert not result.weak
@@ -59,4 +59,4 @@ def test_dev_question_fused_beats_the_lexical_engine(
     scope = SearchFilters(ref_id="07DUSHANBE313")
     gold = {"07DUSHANBE313 ¶INVESTIGATION.B", "07DUSHANBE313 ¶INVESTIGATION.C"}
     assert engine.search(question, scope, 1).hits[0].locator not in gold
-    assert semantic.search(question, scope, 1).hits[0].locator in gold
+    assert semantic.ask(question, scope, 1).hits[0].locator in gold

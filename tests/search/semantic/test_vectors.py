@@ -96,8 +96,15 @@ def test_semantic_off_gives_exactly_the_lexical_answers(
     scope = SearchFilters(ref_id="08REYKJAVIK195")
     for question in (QUESTION, "did Iceland's peacekeepers carry weapons?", "trafficking victims"):
         for filters in (scope, SearchFilters()):
-            assert off.search(question, filters, 5) == engine.search(question, filters, 5)
-    assert off.search(QUESTION, scope, 5) != semantic.search(QUESTION, scope, 5)
+            assert off.ask(question, filters, 5) == engine.search(question, filters, 5)
+    assert off.ask(QUESTION, scope, 5) != semantic.ask(QUESTION, scope, 5)
+
+
+def test_search_stays_by_words(engine: CableSearchEngine, semantic: CableSearchEngine) -> None:
+    # `!search` is a word search (quoted phrases must stand together): never by meaning.
+    for question in (QUESTION, '"chicken street" attack'):
+        for filters in (SearchFilters(ref_id="08REYKJAVIK195"), SearchFilters()):
+            assert semantic.search(question, filters, 5) == engine.search(question, filters, 5)
 
 
 OFF_TOPIC = ("what is the recipe for lasagna?", "how do I train for my first marathon")
@@ -105,5 +112,5 @@ OFF_TOPIC = ("what is the recipe for lasagna?", "how do I train for my first mar
 
 def test_off_topic_questions_are_still_weak(semantic: CableSearchEngine) -> None:
     for question in OFF_TOPIC:
-        assert semantic.search(question, SearchFilters(ref_id="07DUSHANBE313"), 3).weak
-        assert semantic.search(question, SearchFilters(), 3).weak
+        assert semantic.ask(question, SearchFilters(ref_id="07DUSHANBE313"), 3).weak
+        assert semantic.ask(question, SearchFilters(), 3).weak
