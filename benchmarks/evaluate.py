@@ -92,7 +92,7 @@ def weak_report(name: str, engine: CableSearchEngine, items: list[DevQuestion]) 
     flagged_off = sum(engine.ask(i.question, SearchFilters(), 3).weak for i in off_topic)
     return (
         f"  {name:<16} off-topic flagged {flagged_off}/{len(off_topic)}, "
-        f"dev questions flagged {flagged_on}/{len(on_topic)}"
+        f"on-topic questions flagged {flagged_on}/{len(on_topic)}"
     )
 
 
@@ -153,6 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in problems:
         print(f"  gold not found: {problem}")
     table("blind set, never tuned on", rankers, blind_cases)
+    for style in sorted({item.style or "" for item, _ in blind_cases}):
+        chosen = [case for case in blind_cases if case[0].style == style]
+        table(f"blind set, {style} questions", rankers, chosen)
+    print("\nweak, blind set:")
     print(weak_report("engine+meaning", semantic, blind))
     print(weak_report("engine (words)", engine, blind))
     return 0
