@@ -5,7 +5,6 @@ builder), read without waiting by the searches running meanwhile."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeVar, cast
@@ -160,13 +159,11 @@ class ParagraphVectors:
             cosines, np.zeros(b - a, dtype=np.int32), paragraphs[a:b], spans[a:b], [ref_id]
         )
 
-    def top(
-        self, question: str, limit: int, within: Collection[str] | None = None
-    ) -> list[DenseMatch]:
-        """The `limit` best paragraphs of the library (those with vectors), optionally
-        only of the cables `within`."""
+    def top(self, question: str, limit: int) -> list[DenseMatch]:
+        """The `limit` best paragraphs of the library (of the cables with vectors)."""
         with self._lock:
-            count, names = self._count, list(self._names)
+            # Names are only ever appended: the first `count` rows' names are all there.
+            count, names = self._count, self._names
             rows, cables, paragraphs, spans = (
                 self._rows,
                 self._cable_of,
@@ -176,13 +173,9 @@ class ParagraphVectors:
         if count == 0:
             return []
         cosines = rows[:count] @ self.query(question)
-        if within is not None:
-            allowed = np.array([name in within for name in names], dtype=bool)
-            cosines = np.where(allowed[cables[:count]], cosines, -2.0)
         # Windows, not paragraphs, are ranked: take enough for `limit` distinct paragraphs.
         depth = min(count, limit * 4)
         best = np.argpartition(-cosines, depth - 1)[:depth]
-        best = best[cosines[best] > -2.0]
         found = self._best_windows(
             cosines[best], cables[best], paragraphs[best], spans[best], names
         )
