@@ -19,9 +19,6 @@ MODEL_FILE = MODEL_DIR / "minilm-l6-v2-int8.onnx"
 # Word pieces per input: windows are cut to fit (windows.py); longer is slower, not better.
 MAX_TOKENS = 128
 DIMENSIONS = 384
-# Inputs encoded together: on one thread bigger batches are no faster a window, pad
-# more and hold more memory (batch 8: +64 MB, 4: +33 MB, 2: +20 MB).
-BATCH = 2
 
 Vectors = npt.NDArray[np.float32]
 
@@ -31,14 +28,20 @@ class ModelMismatch(RuntimeError):
 
 
 class Encoder:
-    """Texts in, unit vectors out. Thread-safe (onnxruntime sessions are)."""
+    """Texts in, unit vectors out. Thread-safe (onnxruntime sessions are).
+
+    One text a run, never batched: the int8 graph quantises activations with one
+    scale for the whole batch, padding included, so a batched text's vector would
+    depend on its neighbours (and the stored vectors on the order they were made).
+    On one thread batches are no faster a window, and hold more memory.
+    """
 
     def __init__(self, threads: int = 1) -> None:
         options = onnxruntime.SessionOptions()
         # Few threads: commands and the background build share 2 cores with the bot.
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        # The arena keeps the largest batch's buffers forever: +100 MB for nothing.
+        # The arena keeps the largest input's buffers forever: memory for nothing.
         options.enable_cpu_mem_arena = False
         self._session = onnxruntime.InferenceSession(
             str(MODEL_FILE), options, providers=["CPUExecutionProvider"]
@@ -68,21 +71,14 @@ class Encoder:
     def encode(self, texts: Sequence[str]) -> Vectors:
         """One unit vector (float32) a text, in order."""
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        # Similar lengths together: a batch pads to its longest input.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            chunk = order[start : start + BATCH]
-            pieces = [e.ids for e in self._tokenizer.encode_batch([texts[i] for i in chunk])]
-            # Cut to MAX_TOKENS keeping the closing [SEP]; pad with 0s ([PAD]), masked out.
-            pieces = [p if len(p) <= MAX_TOKENS else [*p[: MAX_TOKENS - 1], p[-1]] for p in pieces]
-            width = max(len(p) for p in pieces)
-            ids = np.zeros((len(pieces), width), dtype=np.int64)
-            mask = np.zeros((len(pieces), width), dtype=np.int64)
-            for row, p in enumerate(pieces):
-                ids[row, : len(p)] = p
-                mask[row, : len(p)] = 1
-            (vectors,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-            result[chunk] = vectors
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            pieces = encoding.ids
+            if len(pieces) > MAX_TOKENS:  # cut, keeping the closing [SEP]
+                pieces = [*pieces[: MAX_TOKENS - 1], pieces[-1]]
+            ids = np.array([pieces], dtype=np.int64)
+            inputs = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            (vector,) = self._session.run(None, inputs)
+            result[row] = vector[0]
         with self._lock:
             self.encoded += len(texts)
         return result
