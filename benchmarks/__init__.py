@@ -12,6 +12,7 @@ BENCHMARKS: tuple[str, ...] = (
     "benchmarks.parse",
     "benchmarks.search",
     "benchmarks.research",
+    "benchmarks.semantic",
     "benchmarks.scale",
 )
 

@@ -33,6 +33,8 @@ class DevQuestion(BaseModel):
     question: str
     ref_id: str | None
     gold: list[Gold] = Field(default_factory=list)
+    # The blind set's: "paraphrase" (avoids the answer's words) or "plain".
+    style: str | None = None
 
 
 class Unresolved(ValueError):

@@ -1,7 +1,10 @@
-"""`make eval`: hit@1, hit@3 and MRR on the dev set, for the engine and two baselines.
+"""`make eval`: hit@1, hit@3 and MRR on the dev set, for the engine with and without
+the semantic ranker and two baselines; then the same on the blind set, never tuned on.
 
 Every question is asked twice: scoped to its cable, and across the whole library.
-Off-topic questions check the "no good match" signal (weak) instead.
+Off-topic questions (the dev set's and tests/search/offtopic.jsonl) check the "no
+good match" signal (weak) instead. The paragraph vectors are kept under
+.cache/eval/ (the first run encodes the whole library: minutes).
 """
 
 from __future__ import annotations
@@ -10,14 +13,21 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from benchmarks.baselines import Baseline, FuzzyOnly, Key, PlainBM25
-from benchmarks.devset import DevQuestion, Unresolved, gold_keys, load_devset
+from benchmarks.devset import DEVSET, DevQuestion, Unresolved, gold_keys, load_devset
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.search.api import SearchFilters
-from bot.search.engine import WEAK_COVERAGE, CableSearchEngine
-from bot.search.startup import open_engine
+from bot.search.engine import DENSE_STRONG, WEAK_COVERAGE, CableSearchEngine
+from bot.search.semantic.vectors import ParagraphVectors
+from bot.search.startup import open_engine, semantic_vectors
+from bot.search.tantivy_index import open_index
+
+OFF_TOPIC = DEVSET.with_name("offtopic.jsonl")
+BLIND_SET = DEVSET.with_name("blindset.jsonl")
+VECTOR_CACHE = Path(".cache/eval")
 
 DEPTH = 10
 Ranker = Callable[[str, str | None], list[Key]]
@@ -51,7 +61,7 @@ def score(ranker: Ranker, cases: list[tuple[DevQuestion, set[Key]]], scoped: boo
 
 def engine_ranker(engine: CableSearchEngine) -> Ranker:
     def rank(question: str, ref_id: str | None) -> list[Key]:
-        ranking = engine.rank(question, SearchFilters(ref_id=ref_id), DEPTH)
+        ranking = engine.rank(question, SearchFilters(ref_id=ref_id), DEPTH, meaning=True)
         return [(p.ref_id, p.index) for p in ranking.paragraphs]
 
     return rank
@@ -75,16 +85,39 @@ def gold_cases(
     return cases, problems
 
 
-def weak_report(engine: CableSearchEngine, items: list[DevQuestion]) -> list[str]:
+def weak_report(name: str, engine: CableSearchEngine, items: list[DevQuestion]) -> str:
     on_topic = [i for i in items if i.ref_id is not None]
     off_topic = [i for i in items if i.ref_id is None]
-    flagged_on = sum(engine.search(i.question, SearchFilters(), 3).weak for i in on_topic)
-    flagged_off = sum(engine.search(i.question, SearchFilters(), 3).weak for i in off_topic)
-    return [
-        f"weak (coverage < {WEAK_COVERAGE} or words never together): "
-        f"off-topic flagged {flagged_off}/{len(off_topic)}, "
-        f"dev questions flagged {flagged_on}/{len(on_topic)}"
-    ]
+    flagged_on = sum(engine.ask(i.question, SearchFilters(), 3).weak for i in on_topic)
+    flagged_off = sum(engine.ask(i.question, SearchFilters(), 3).weak for i in off_topic)
+    return (
+        f"  {name:<16} off-topic flagged {flagged_off}/{len(off_topic)}, "
+        f"on-topic questions flagged {flagged_on}/{len(on_topic)}"
+    )
+
+
+def all_vectors(library: Library) -> ParagraphVectors:
+    """Every cable's vectors, from VECTOR_CACHE or encoded now (and stored there)."""
+    vectors = semantic_vectors(library, VECTOR_CACHE)
+    started = time.perf_counter()
+    for cable in library:
+        vectors.ensure(cable)
+    print(
+        f"paragraph vectors: {vectors.cables_done} cables ready in "
+        f"{time.perf_counter() - started:.1f}s ({vectors.encoder.encoded} windows encoded now)"
+    )
+    return vectors
+
+
+def table(
+    title: str, rankers: list[tuple[str, Ranker]], cases: list[tuple[DevQuestion, set[Key]]]
+) -> None:
+    cables = len({item.ref_id for item, _ in cases})
+    print(f"\n{title}: {len(cases)} questions over {cables} cables")
+    for scoped, where in ((True, "scoped to the question's cable"), (False, "whole library")):
+        print(f"\n{where}:\n  {'':<16} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}")
+        for name, ranker in rankers:
+            print(score(ranker, cases, scoped).row(name))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,20 +130,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in problems:
         print(f"  gold not found: {problem}")
     engine = open_engine(library, None)
+    semantic = CableSearchEngine(library, open_index(library, None), all_vectors(library))
     rankers: list[tuple[str, Ranker]] = [
-        ("engine", engine_ranker(engine)),
+        ("engine+meaning", engine_ranker(semantic)),
+        ("engine (words)", engine_ranker(engine)),
         (PlainBM25.name, baseline_ranker(PlainBM25(library))),
         (FuzzyOnly.name, baseline_ranker(FuzzyOnly(library))),
     ]
-    cables = len({item.ref_id for item, _ in cases})
-    print(f"dev set: {len(cases)} questions over {cables} cables")
-    for scoped, title in ((True, "scoped to the question's cable"), (False, "whole library")):
-        print(f"\n{title}:\n  {'':<16} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}")
-        for name, ranker in rankers:
-            print(score(ranker, cases, scoped).row(name))
-    print()
-    for line in weak_report(engine, items):
-        print(line)
+    table("dev set", rankers, cases)
+    off_topic = [*items, *load_devset(OFF_TOPIC)]
+    print(
+        f"\nweak (best hit: coverage < {WEAK_COVERAGE} or words never together, "
+        f"and with meaning: cosine < {DENSE_STRONG}):"
+    )
+    print(weak_report("engine+meaning", semantic, off_topic))
+    print(weak_report("engine (words)", engine, off_topic))
+    if not BLIND_SET.exists():
+        print(f"\nblind set: {BLIND_SET} not found")
+        return 0
+    blind = load_devset(BLIND_SET)
+    blind_cases, problems = gold_cases(library, blind)
+    for problem in problems:
+        print(f"  gold not found: {problem}")
+    table("blind set, never tuned on", rankers, blind_cases)
+    for style in sorted({item.style or "" for item, _ in blind_cases}):
+        chosen = [case for case in blind_cases if case[0].style == style]
+        table(f"blind set, {style} questions", rankers, chosen)
+    print("\nweak, blind set:")
+    print(weak_report("engine+meaning", semantic, blind))
+    print(weak_report("engine (words)", engine, blind))
     return 0
 
 

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     # A PostgreSQL desk (`postgresql+asyncpg://...`) instead of SQLite in data_dir.
     database_url: str | None = None
+    # `!ask` ranks by meaning as well as by shared words (a bundled sentence encoder,
+    # +70 MB of memory, paragraph vectors built in the background); off: words only.
+    semantic: bool = True
 
     # Slash commands are synced to these guilds at start (instant); global sync is `!sync global`.
     dev_guild_ids: IdList = Field(default_factory=list)

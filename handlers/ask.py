@@ -79,7 +79,7 @@ def handle(state: AppState, request: AskRequest) -> Reply:
     engine = state.engine()
     if engine is None:
         raise UserError("Search is not available in this session.")
-    result = engine.search(question, filters.to_search(ref_id), limit=ANSWER_HITS)
+    result = engine.ask(question, filters.to_search(ref_id), limit=ANSWER_HITS)
     if not result.hits:
         check_filter_values(state.library, filters)
     return AnswerReply(

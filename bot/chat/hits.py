@@ -22,6 +22,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
                 score=hit.score,
                 subject=cable.subject if cable else "",
                 anchor_ambiguous=paragraph is not None and paragraph.anchor_ambiguous,
+                by_meaning=hit.by_meaning,
             )
         )
     return items

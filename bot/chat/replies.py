@@ -111,6 +111,8 @@ class HitItem(BaseModel):
     subject: str = ""
     # As ParagraphItem.anchor_ambiguous: the link opens the cable's page, not the paragraph.
     anchor_ambiguous: bool = False
+    # Found by meaning (the semantic ranker), not by words shared with the question.
+    by_meaning: bool = False
 
 
 class HitsReplyBase(ReplyBase):

@@ -85,4 +85,7 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
         count = len(loaded.library)
         print(f"Loaded {count:,} cables in {seconds:.1f} s.", file=sys.stderr, flush=True)
     rebuild = loaded.rebuild if loaded.folder is not None else None
-    return AppState(loaded.library, settings, loaded.engine, rebuild)
+    semantic = settings.semantic
+    return AppState(
+        loaded.library, settings, lambda library: loaded.engine(library, semantic), rebuild
+    )

@@ -325,7 +325,8 @@ def _hit_block(rank: int, hit: HitItem) -> Block:
     where = _link(f"{hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
     ambiguous = f" · {plain(wording.anchor_warning(hit.label))}" if hit.anchor_ambiguous else ""
-    return Block(f"**{rank}.** {where}{subject}{ambiguous}", excerpt=hit.excerpt)
+    meaning = f" *({wording.BY_MEANING})*" if hit.by_meaning else ""
+    return Block(f"**{rank}.** {where}{subject}{meaning}{ambiguous}", excerpt=hit.excerpt)
 
 
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:

@@ -106,7 +106,9 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
     lines: list[str] = []
     for number, hit in enumerate(hits, first_number):
         title = f"{number}. {hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}"
-        lines += ["", *_title(title + (f" · {hit.subject}" if hit.subject else ""), width)]
+        title += f" · {hit.subject}" if hit.subject else ""
+        title += f" ({wording.BY_MEANING})" if hit.by_meaning else ""
+        lines += ["", *_title(title, width)]
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
         if hit.anchor_ambiguous:

@@ -109,6 +109,10 @@ def hits_remarks(reply: AnswerReply | SearchReply) -> list[str]:
     return remarks
 
 
+# After a hit's title: why a paragraph that shares few of the question's words is there.
+BY_MEANING = "found by meaning, not shared words"
+
+
 def page_of(page: int, pages: int, more: bool = False) -> str:
     """`page 2 of 5`; `page 2 of 5+` when more pages follow the ones counted."""
     return f"page {page} of {pages}" + ("+" if more else "")

@@ -37,6 +37,8 @@ class Hit(BaseModel):
     permalink: str
     locator: str
     score: float
+    # Found by the semantic ranker, not by the words it shares with the question.
+    by_meaning: bool = False
 
 
 class SearchResult(BaseModel):
@@ -48,6 +50,8 @@ class SearchResult(BaseModel):
 
 class SearchEngine(Protocol):
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult: ...
+
+    def ask(self, question: str, filters: SearchFilters, limit: int = 10) -> SearchResult: ...
 
     def by_date(
         self, query: str, filters: SearchFilters, limit: int, newest: bool

@@ -27,6 +27,8 @@ from bot.search.query import (
     match_query,
     parse,
 )
+from bot.search.semantic.fusion import fuse
+from bot.search.semantic.vectors import DenseMatch, ParagraphVectors
 from bot.search.similar import distinctive_terms, similar_query
 from bot.search.text import normalise, stemmed_analyzer
 from bot.search.variants import idf
@@ -51,6 +53,15 @@ _CACHED_PARAGRAPHS = 20_000
 _CACHED_TERMS = 100_000
 COORD = 2.0
 COORD_FLOOR = 0.1
+# With the semantic ranker: the encoder's best paragraphs added to the lexical
+# candidates library-wide, and the cosine at which a best hit that shares too few of
+# the question's words still answers it (below: "no good match"). Calibrated on the
+# dev set and the off-topic questions (`make eval`).
+DENSE_CANDIDATES = 50
+DENSE_STRONG = 0.5
+# Library-wide with filters, this many of the encoder's best paragraphs are checked
+# against the filters to find DENSE_CANDIDATES that pass.
+_DENSE_FILTERED = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,8 @@ class RankedParagraph:
     ref_id: str
     index: int
     score: float
+    # The encoder's best window of this paragraph, when it was consulted.
+    dense: DenseMatch | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +80,13 @@ class Ranking:
 
 
 class CableSearchEngine:
-    def __init__(self, library: Library, handle: IndexHandle) -> None:
+    def __init__(
+        self, library: Library, handle: IndexHandle, vectors: ParagraphVectors | None = None
+    ) -> None:
         self._library = library
         self._handle = handle
+        # The semantic ranker; None answers by shared words alone (settings.semantic off).
+        self.vectors = vectors
         self._schema = handle.index.schema
         self._searcher = handle.index.searcher()
         self._total = max(self._searcher.num_docs, 1)
@@ -95,23 +112,49 @@ class CableSearchEngine:
         """The index's folder on disk (None: in memory), for `reading_index`."""
         return self._handle.inode
 
+    @property
+    def handle(self) -> IndexHandle:
+        return self._handle
+
     @reading_index
-    def rank(self, query: str, filters: SearchFilters, limit: int = 10) -> Ranking:
-        """Best paragraphs for `query`, as (cable id, paragraph index) with scores."""
+    def rank(
+        self, query: str, filters: SearchFilters, limit: int = 10, meaning: bool = False
+    ) -> Ranking:
+        """Best paragraphs for `query`, as (cable id, paragraph index) with scores; with
+        `meaning` (and the semantic ranker on), by meaning as well as by shared words."""
         parsed = parse(query, self._handle.speller)
         if not parsed.concepts or limit <= 0:
             return Ranking(parsed, [])
+        cable = self._library.get(filters.ref_id) if filters.ref_id is not None else None
         restriction = self._restriction(filters)
+        vectors = self.vectors if meaning else None
+        depth = max(limit, RERANK_DEPTH)
+        if vectors is not None:
+            # Fusion needs a lexical score for every paragraph it may rank.
+            depth = max(depth, len(cable.paragraphs) if cable else CANDIDATE_PARAGRAPHS)
+        ranked = self._lexical(parsed, restriction, depth)
+        if vectors is None or (filters.ref_id is not None and cable is None):
+            return Ranking(parsed, ranked[:limit])
+        if cable is not None:
+            vectors.ensure(cable)  # on demand: a cable asked about is encoded now
+            dense = vectors.in_cable(query, cable.ref_id)
+        else:
+            dense = self._dense_top(query, restriction)
+        return Ranking(parsed, self._fused(query, ranked, dense)[:limit])
+
+    def _lexical(
+        self, parsed: ParsedQuery, restriction: tantivy.Query | None, depth: int
+    ) -> list[RankedParagraph]:
         if restriction is None:
             # Across the library the full query (nested, boosted, with phrases) must
             # not score millions of paragraphs: a flat term query, which tantivy
             # prunes (block-max WAND), picks the candidate cables first.
             cables = self._candidate_cables(parsed)
             if not cables:
-                return Ranking(parsed, [])
+                return []
             restriction = tantivy.Query.term_set_query(self._schema, "ref", cables)
         scored = full_query(self._schema, parsed, restriction, self._handle.variants)
-        found = self._searcher.search(scored, max(limit, RERANK_DEPTH))
+        found = self._searcher.search(scored, depth)
         ranked = []
         for score, address in found.hits:
             doc = self._searcher.doc(address)
@@ -124,7 +167,7 @@ class CableSearchEngine:
                 for r in ranked
             ]
             ranked.sort(key=lambda r: -r.score)
-        return Ranking(parsed, ranked[:limit])
+        return ranked
 
     def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
         ref_id = None
@@ -133,18 +176,69 @@ class CableSearchEngine:
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         return filter_query(self._schema, filters, ref_id)
 
+    def _dense_top(self, query: str, restriction: tantivy.Query | None) -> list[DenseMatch]:
+        """The encoder's best paragraphs library-wide (of the cables with vectors), only
+        of cables that pass the filters."""
+        assert self.vectors is not None
+        if restriction is None:
+            return self.vectors.top(query, DENSE_CANDIDATES)
+        found = self.vectors.top(query, _DENSE_FILTERED)
+        refs = sorted({m.ref_id for m in found})
+        if not refs:
+            return []
+        passing = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, restriction),
+                (tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "ref", refs)),
+            ]
+        )
+        hits = self._searcher.search(passing, _DENSE_FILTERED * 20, count=False).hits
+        allowed = {self._searcher.doc(address)["ref"][0] for _, address in hits}
+        return [m for m in found if m.ref_id in allowed][:DENSE_CANDIDATES]
+
+    def _fused(
+        self, query: str, lexical: list[RankedParagraph], dense: list[DenseMatch]
+    ) -> list[RankedParagraph]:
+        """Lexical and dense candidates in one order. A lexical candidate of a cable
+        with vectors gets its cosine too, even outside the encoder's top."""
+        assert self.vectors is not None
+        matches = {(m.ref_id, m.index): m for m in dense}
+        for ref_id in {r.ref_id for r in lexical} - {m.ref_id for m in dense}:
+            if self.vectors.has(ref_id):
+                for m in self.vectors.in_cable(query, ref_id):
+                    matches.setdefault((m.ref_id, m.index), m)
+        words = {(r.ref_id, r.index): r.score for r in lexical}
+        fused = fuse(words, {key: m.cosine for key, m in matches.items()})
+        order = sorted(fused, key=lambda key: -fused[key])
+        return [RankedParagraph(k[0], k[1], fused[k], matches.get(k)) for k in order]
+
+    def ask(self, question: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
+        """The paragraphs that answer a plain question: by meaning too (`!ask`)."""
+        return self.search(question, filters, limit, meaning=True)
+
     @reading_index
-    def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
-        ranking = self.rank(query, filters, limit)
+    def search(
+        self, query: str, filters: SearchFilters, limit: int = 10, meaning: bool = False
+    ) -> SearchResult:
+        """Paragraphs by the words they share with `query` (`!search`); see `rank`."""
+        ranking = self.rank(query, filters, limit, meaning)
         parsed = ranking.parsed
         hits = self._hits(parsed, ranking.paragraphs)
         best = ranking.paragraphs[0] if hits else None
-        weak = (
-            best is None
-            or self.coverage(parsed, best) < WEAK_COVERAGE
-            or not self.together(parsed, best)
+        weak = best is None or (
+            self._words_weak(parsed, best)
+            and (best.dense is None or best.dense.cosine < DENSE_STRONG)
         )
         return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
+
+    def _words_weak(self, parsed: ParsedQuery, ranked: RankedParagraph) -> bool:
+        """Whether the paragraph's shared words alone make it a poor answer."""
+        return self.coverage(parsed, ranked) < WEAK_COVERAGE or not self.together(parsed, ranked)
+
+    def by_meaning(self, parsed: ParsedQuery, ranked: RankedParagraph) -> bool:
+        """Whether `ranked` is there by meaning rather than by the words it shares: the
+        encoder ranked it, and its words alone would make it a poor match."""
+        return ranked.dense is not None and self._words_weak(parsed, ranked)
 
     @reading_index
     def by_date(self, query: str, filters: SearchFilters, limit: int, newest: bool) -> SearchResult:
@@ -196,15 +290,18 @@ class CableSearchEngine:
                 if all(t.stem in found for t in alt)
                 for term in (t.stem for t in alt)
             }
+            meaning = self.by_meaning(parsed, ranked)
+            around = (ranked.dense.start, ranked.dense.end) if meaning and ranked.dense else None
             hits.append(
                 Hit(
                     ref_id=cable.ref_id,
                     section=paragraph.section,
                     label=paragraph.label,
-                    excerpt=excerpt(paragraph.text, shown),
+                    excerpt=excerpt(paragraph.text, shown, around=around),
                     permalink=paragraph.permalink,
                     locator=paragraph.locator,
                     score=round(ranked.score, 4),
+                    by_meaning=meaning,
                 )
             )
         return hits

@@ -87,8 +87,15 @@ def _render(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) 
     return "".join(parts)
 
 
-def excerpt(paragraph: str, terms: Mapping[str, float], limit: int = LIMIT) -> str:
-    """The best sentences of `paragraph` for the index `terms` (with their weights)."""
+def excerpt(
+    paragraph: str,
+    terms: Mapping[str, float],
+    limit: int = LIMIT,
+    around: tuple[int, int] | None = None,
+) -> str:
+    """The best sentences of `paragraph` for the index `terms` (with their weights);
+    with `around` (a span of the whitespace-flattened text: the sentences the semantic
+    ranker matched), the best of those sentences."""
     text = " ".join(paragraph.split())
     if not text:
         return ""
@@ -99,7 +106,10 @@ def excerpt(paragraph: str, terms: Mapping[str, float], limit: int = LIMIT) -> s
         seen = {t for a, b, t in spans if a >= span[0] and b <= span[1]}
         return sum(terms[t] for t in seen)
 
-    best = max(range(len(parts)), key=lambda i: (score(parts[i]), -i))
+    allowed = [
+        i for i, (a, b) in enumerate(parts) if around is None or (a < around[1] and b > around[0])
+    ] or list(range(len(parts)))
+    best = max(allowed, key=lambda i: (score(parts[i]), -i))
     start, end = parts[best]
     before, after = best - 1, best + 1
     # Grow with neighbouring sentences, the following one first, while they fit.

@@ -24,6 +24,10 @@ from bot.cables.store_build import (
 )
 from bot.cables.stored_library import open_store
 from bot.search.engine import CableSearchEngine
+from bot.search.semantic.builder import BackgroundBuilder
+from bot.search.semantic.encoder import Encoder
+from bot.search.semantic.store import FILE_NAME, VectorStore
+from bot.search.semantic.vectors import ParagraphVectors
 from bot.search.tantivy_index import (
     IndexBuilder,
     IndexHandle,
@@ -39,13 +43,31 @@ log = logging.getLogger(__name__)
 _LARGE_INPUT = 35_000_000
 
 
-def open_engine(library: Library, folder: Path | None) -> CableSearchEngine:
+def open_engine(
+    library: Library, folder: Path | None, semantic: bool = False
+) -> CableSearchEngine:
     """The search engine over `library`; the index under `folder` is reused while current
     and readable.
 
-    `folder=None` keeps the index in memory (tests, one-off runs).
+    `folder=None` keeps the index in memory (tests, one-off runs). With `semantic`, the
+    engine ranks by meaning too, and the paragraph vectors under `folder` are built by a
+    background thread started here (until then, and for cables not yet reached, a cable
+    asked about is encoded on demand).
     """
-    return CableSearchEngine(library, open_index(library, folder))
+    handle = open_index(library, folder)
+    return CableSearchEngine(library, handle, start_vectors(library, folder) if semantic else None)
+
+
+def semantic_vectors(library: Library, folder: Path | None) -> ParagraphVectors:
+    """The library's paragraph vectors, stored under `folder`, none built yet."""
+    store = VectorStore(folder / FILE_NAME if folder is not None else None)
+    return ParagraphVectors(library, Encoder(), store)
+
+
+def start_vectors(library: Library, folder: Path | None) -> ParagraphVectors:
+    vectors = semantic_vectors(library, folder)
+    BackgroundBuilder(library, vectors).start()
+    return vectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +83,13 @@ class Loaded:
     paths: tuple[Path, ...] = ()
     cache_dir: Path | None = None
 
-    def engine(self, library: Library) -> CableSearchEngine:
-        """The search engine over `library` (this load's, or one rebuilt since)."""
+    def engine(self, library: Library, semantic: bool = False) -> CableSearchEngine:
+        """The search engine over `library` (this load's, or one rebuilt since); with
+        `semantic`, ranking by meaning too."""
         if self.index is not None and library is self.library:
-            return CableSearchEngine(library, self.index)
-        return open_engine(library, self.folder)
+            vectors = start_vectors(library, self.folder) if semantic else None
+            return CableSearchEngine(library, self.index, vectors)
+        return open_engine(library, self.folder, semantic)
 
     def rebuild(self) -> Library:
         """The library parsed again from its inputs into a new store (the store was

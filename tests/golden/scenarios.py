@@ -82,7 +82,9 @@ def main() -> int:
     from bot.chat.state import load_state
     from config.settings import Settings
 
-    state = load_state(Settings())
+    # The lexical engine's replies, as the session state gives them (tests/conftest.py):
+    # the semantic ranker's are tested in tests/search/semantic.
+    state = load_state(Settings(semantic=False))
     PINNED.write_text("\n".join(replies_json(state)) + "\n", encoding="utf-8")
     print(f"wrote {PINNED}", file=sys.stderr)
     return 0

@@ -1,0 +1,84 @@
+"""The sentence encoder: all-MiniLM-L6-v2 as an int8 ONNX graph (model/), with mean
+pooling and normalisation inside the graph, run by onnxruntime. No network, ever."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime
+from tokenizers import Tokenizer
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_FILE = MODEL_DIR / "minilm-l6-v2-int8.onnx"
+# Word pieces per input: windows are cut to fit (windows.py); longer is slower, not better.
+MAX_TOKENS = 128
+DIMENSIONS = 384
+
+Vectors = npt.NDArray[np.float32]
+
+
+class ModelMismatch(RuntimeError):
+    """The bundled model file is not the one its sha256 names (a broken install)."""
+
+
+class Encoder:
+    """Texts in, unit vectors out. Thread-safe (onnxruntime sessions are).
+
+    One text a run, never batched: the int8 graph quantises activations with one
+    scale for the whole batch, padding included, so a batched text's vector would
+    depend on its neighbours (and the stored vectors on the order they were made).
+    On one thread batches are no faster a window, and hold more memory.
+    """
+
+    def __init__(self, threads: int = 1) -> None:
+        options = onnxruntime.SessionOptions()
+        # Few threads: commands and the background build share 2 cores with the bot.
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # The arena keeps the largest input's buffers forever: memory for nothing.
+        options.enable_cpu_mem_arena = False
+        self._session = onnxruntime.InferenceSession(
+            str(MODEL_FILE), options, providers=["CPUExecutionProvider"]
+        )
+        # One tokenizer for counting and encoding (each copy costs 15 MB): without the
+        # file's own padding and truncation, which would count every text as the longest.
+        self._tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
+        self._lock = threading.Lock()
+        # Texts encoded so far: tests check that stored vectors are reused, not re-made.
+        self.encoded = 0
+
+    @cached_property
+    def model_hash(self) -> str:
+        """The model file's sha256, checked against the one committed beside it."""
+        digest = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()
+        expected = (MODEL_DIR / f"{MODEL_FILE.name}.sha256").read_text().split()[0]
+        if digest != expected:
+            raise ModelMismatch(f"{MODEL_FILE} has sha256 {digest}, expected {expected}")
+        return digest
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces of each text, without the two special tokens."""
+        return [len(e.ids) for e in self._tokenizer.encode_batch(list(texts), False)]
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """One unit vector (float32) a text, in order."""
+        result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            pieces = encoding.ids
+            if len(pieces) > MAX_TOKENS:  # cut, keeping the closing [SEP]
+                pieces = [*pieces[: MAX_TOKENS - 1], pieces[-1]]
+            ids = np.array([pieces], dtype=np.int64)
+            inputs = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
+            (vector,) = self._session.run(None, inputs)
+            result[row] = vector[0]
+        with self._lock:
+            self.encoded += len(texts)
+        return result

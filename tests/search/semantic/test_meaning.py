@@ -1,0 +1,62 @@
+"""Answers that share no words with the question are found by meaning."""
+
+from __future__ import annotations
+
+from bot.cables.library import Library
+from bot.chat.replies import AnswerReply
+from bot.chat.state import AppState
+from bot.render import terminal
+from bot.search.api import SearchFilters
+from bot.search.engine import CableSearchEngine
+from handlers.dispatch import dispatch
+from tests.discord.shared import offline_settings
+
+# 08REYKJAVIK195 ¶2: "three Icelandic peacekeepers ... were injured in a suicide bombing".
+HURT = "how badly were they hurt"
+ICELAND = SearchFilters(ref_id="08REYKJAVIK195")
+
+
+def test_paraphrase_missed_by_bm25_is_found_by_meaning(
+    engine: CableSearchEngine, semantic: CableSearchEngine
+) -> None:
+    assert not engine.search(HURT, ICELAND, 3).hits  # BM25 finds no word in common
+    best = semantic.ask(HURT, ICELAND, 3).hits[0]
+    assert best.label == "2"
+    assert best.by_meaning
+    # The excerpt is the sentence that matched, with nothing to bold.
+    assert "were injured in a suicide bombing" in best.excerpt
+    assert "**" not in best.excerpt
+
+
+def test_answers_sharing_the_question_s_words_are_not_marked(semantic: CableSearchEngine) -> None:
+    result = semantic.ask(
+        "did Iceland's peacekeepers carry weapons?", SearchFilters(ref_id="08REYKJAVIK195"), 3
+    )
+    assert not result.weak
+    assert result.hits[0].label == "2"
+    assert not result.hits[0].by_meaning
+    assert "**carrying weapons**" in result.hits[0].excerpt
+
+
+def test_the_reply_says_an_answer_came_by_meaning(
+    library: Library, semantic: CableSearchEngine
+) -> None:
+    state = AppState(library, offline_settings(), lambda _library: semantic)
+    reply = dispatch(state, f"!ask 08REYKJAVIK195 {HURT}")
+    assert isinstance(reply, AnswerReply)
+    assert reply.hits[0].by_meaning
+    shown = "\n".join(terminal.answer(reply, 100))
+    assert "1. 08REYKJAVIK195 ¶2" in shown
+    assert "(found by meaning, not shared words)" in shown.split("\n2.")[0]
+
+
+def test_dev_question_fused_beats_the_lexical_engine(
+    engine: CableSearchEngine, semantic: CableSearchEngine
+) -> None:
+    # A dev-set question whose gold (¶B and ¶C: "The penalty for traffickers of people
+    # for sexual ...") the lexical engine ranks below ¶D (the penalty for rape).
+    question = "penalty for sex trafficking and labor trafficking in Tajikistan"
+    scope = SearchFilters(ref_id="07DUSHANBE313")
+    gold = {"07DUSHANBE313 ¶INVESTIGATION.B", "07DUSHANBE313 ¶INVESTIGATION.C"}
+    assert engine.search(question, scope, 1).hits[0].locator not in gold
+    assert semantic.ask(question, scope, 1).hits[0].locator in gold
