@@ -43,9 +43,11 @@ SPEC = CommandSpec(
 class SearchRequest:
     # The words to find are the filters' free words.
     filters: Filters
+    # Only inside this cable (the channel's focus, see handlers/at_desk.py).
+    ref_id: str | None = None
 
     def on_page(self, page: int) -> SearchRequest:
-        return SearchRequest(replace(self.filters, page=page))
+        return replace(self, filters=replace(self.filters, page=page))
 
 
 def parse(args: str) -> SearchRequest:
@@ -70,7 +72,7 @@ def handle(state: AppState, request: SearchRequest) -> Reply:
         raise UserError(NO_WORDS)
     # One hit more than the pages counted: whether more pages follow them.
     counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
-    result = engine.search(query, filters.to_search(), limit=counted + 1)
+    result = engine.search(query, filters.to_search(request.ref_id), limit=counted + 1)
     if not result.hits and filters.any_set():
         check_filter_values(state.library, filters)
     more_pages = len(result.hits) > counted

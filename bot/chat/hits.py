@@ -20,6 +20,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
                 permalink=hit.permalink,
                 score=hit.score,
                 subject=cable.subject if cable else "",
+                locator=hit.locator,
             )
         )
     return items

@@ -22,14 +22,21 @@ from bot.chat.replies import (
     BrowseReply,
     CableCard,
     CableListing,
+    DeskItem,
+    DeskNote,
+    DeskReply,
     ErrorReply,
+    ExportReply,
+    FocusReply,
     HelpReply,
     HitItem,
+    NotesReply,
     ParagraphItem,
     ParagraphsReply,
     ReferenceInfo,
     RefsReply,
     Reply,
+    SavedReply,
     SearchReply,
 )
 from bot.render import wording
@@ -277,7 +284,9 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
-    intro = _lines(_bold(reply.subject), _notes([*wording.card_flags(reply), *reply.notes]))
+    desk = wording.desk_notes_count(reply, command_prefix)
+    flags = [*wording.card_flags(reply), *([desk] if desk else []), *reply.notes]
+    intro = _lines(_bold(reply.subject), _notes(flags))
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
@@ -300,7 +309,12 @@ def _paragraph_block(item: ParagraphItem) -> Block:
     heading = (
         f"**{_link(wording.paragraph_label(item.label, item.section), item.permalink)}**{ambiguous}"
     )
-    return Block(heading, item.text)
+    return Block(heading, item.text, _desk_notes(item.desk_notes))
+
+
+def _desk_notes(notes: Sequence[DeskNote]) -> str:
+    """Team notes under a quote: escaped, so a note never formats or pings."""
+    return "\n".join(f"📝 {plain(wording.note_line(note))}" for note in notes)
 
 
 def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
@@ -319,7 +333,9 @@ def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
 def _hit_block(rank: int, hit: HitItem) -> Block:
     where = _link(f"{hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
-    return Block(f"**{rank}.** {where}{subject}", excerpt=hit.excerpt)
+    return Block(
+        f"**{rank}.** {where}{subject}", excerpt=hit.excerpt, trailer=_desk_notes(hit.desk_notes)
+    )
 
 
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
@@ -383,6 +399,67 @@ def _help_layout(reply: HelpReply) -> Layout:
     )
 
 
+def _item_block(item: DeskItem) -> Block:
+    heading = f"**{_link(wording.item_title(item), item.permalink)}** · " + plain(
+        wording.item_byline(item)
+    )
+    quote = wording.excerpt(item.text) if item.text else None
+    return Block(heading, quote, _desk_notes(item.notes))
+
+
+def _saved_layout(reply: SavedReply) -> Layout:
+    return Layout(
+        title=wording.saved_title(reply.removed, len(reply.items)).rstrip(":"),
+        intro=_notes(reply.notes),
+        blocks=[_item_block(item) for item in reply.items],
+    )
+
+
+def _desk_layout(reply: DeskReply) -> Layout:
+    return Layout(
+        title="Research desk",
+        colour=COLOUR_RESULTS,
+        intro=_notes(reply.notes),
+        blocks=[_item_block(item) for item in reply.items],
+        footer="Desk " + wording.page_of(reply.page, reply.pages),
+    )
+
+
+def _notes_layout(reply: NotesReply) -> Layout:
+    blocks = [
+        Block(
+            f"**{plain(wording.note_item_title(note))}** · {plain(note.author)}, "
+            f"{wording.when(note.created)} UTC\n{plain(note.text)}"
+        )
+        for note in reply.desk_notes
+    ]
+    return Layout(
+        title=wording.notes_title(reply.removed, len(reply.desk_notes)).rstrip(":"),
+        colour=COLOUR_RESULTS,
+        intro=_notes(reply.notes),
+        blocks=blocks,
+    )
+
+
+def _export_layout(reply: ExportReply) -> Layout:
+    """The file itself is attached by the front end; the embed names it."""
+    return Layout(
+        title="Export",
+        colour=COLOUR_RESULTS,
+        intro=_lines(
+            plain(wording.export_text(reply.filename, reply.content)), _notes(reply.notes)
+        ),
+    )
+
+
+def _focus_layout(reply: FocusReply, command_prefix: str) -> Layout:
+    return Layout(
+        title="Focus",
+        colour=COLOUR_RESULTS,
+        intro=_lines(wording.focus_text(reply, command_prefix), _notes(reply.notes)),
+    )
+
+
 def error_embed(
     message: str, suggestions: Sequence[str] = (), notes: Sequence[str] = ()
 ) -> discord.Embed:
@@ -413,6 +490,16 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         layout = _browse_layout(reply)
     elif isinstance(reply, RefsReply):
         layout = _refs_layout(reply)
+    elif isinstance(reply, SavedReply):
+        layout = _saved_layout(reply)
+    elif isinstance(reply, DeskReply):
+        layout = _desk_layout(reply)
+    elif isinstance(reply, NotesReply):
+        layout = _notes_layout(reply)
+    elif isinstance(reply, ExportReply):
+        layout = _export_layout(reply)
+    elif isinstance(reply, FocusReply):
+        layout = _focus_layout(reply, command_prefix)
     else:
         layout = _help_layout(reply)
     return paginate(layout)

@@ -9,7 +9,11 @@ from datetime import datetime
 from bot.chat.replies import (
     AnswerReply,
     CableCard,
+    DeskItem,
+    DeskNote,
     ErrorReply,
+    FocusReply,
+    NoteItem,
     ReferenceInfo,
     ReferenceStatus,
     SearchReply,
@@ -98,3 +102,73 @@ def suggestions_to_show(reply: ErrorReply) -> list[str]:
     if any(suggestion in reply.message for suggestion in reply.suggestions):
         return []
     return reply.suggestions
+
+
+# -- the research desk ---------------------------------------------------------------------
+
+# The desk lists an excerpt of each quote; `export` gives the whole of it.
+DESK_EXCERPT_CHARS = 300
+
+
+def excerpt(text: str, limit: int = DESK_EXCERPT_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def item_title(item: DeskItem) -> str:
+    """`#3 07DUSHANBE313 ¶F (PREVENTION)`; a whole cable is its id."""
+    where = f" {paragraph_label(item.label, item.section)}" if item.locator != item.ref_id else ""
+    if item.label is None and item.section and item.locator != item.ref_id:
+        where = f" {item.section.rstrip(':').lower()}"
+    return f"#{item.n} {item.ref_id}{where}"
+
+
+def item_byline(item: DeskItem) -> str:
+    missing = " · no longer in the library" if not item.in_library else ""
+    return f"saved by {item.saved_by}, {when(item.saved_at)} UTC{missing}"
+
+
+def note_line(note: DeskNote) -> str:
+    """`Note #2 (alice, 2024-05-06): text`."""
+    return f"Note #{note.n} ({note.author}, {day(note.created)}): {note.text}"
+
+
+def note_item_title(note: NoteItem) -> str:
+    where = paragraph_label(note.label, note.section) if note.label else note.locator
+    return f"#{note.n} {note.ref_id} {where}" if note.label else f"#{note.n} {where}"
+
+
+def desk_notes_count(card: CableCard, command_prefix: str) -> str | None:
+    """What the card says about the channel's desk: its notes on the cable, the focus."""
+    parts = []
+    if card.desk_notes:
+        count = f"{card.desk_notes} note" + ("s" if card.desk_notes != 1 else "")
+        parts.append(f"This desk has {count} on this cable: `{command_prefix}notes {card.ref_id}`.")
+    if card.focused:
+        parts.append("This channel is focused on this cable: ask and search look here first.")
+    return " ".join(parts) or None
+
+
+def focus_text(reply: FocusReply, command_prefix: str) -> str:
+    if reply.ref_id is None:
+        return f"This channel has no focus cable. `{command_prefix}focus <id>` sets one."
+    return (
+        f"This channel is focused on {reply.ref_id}: `{command_prefix}ask` and "
+        f"`{command_prefix}search` without an id look inside it first."
+    )
+
+
+def saved_title(removed: bool, count: int) -> str:
+    if removed:
+        return "Removed from this desk:"
+    return "Saved to this desk:" if count else "Nothing new saved."
+
+
+def notes_title(removed: bool, count: int) -> str:
+    if removed:
+        return "Deleted:"
+    return "Notes on this desk:" if count else "No notes."
+
+
+def export_text(filename: str, content: str) -> str:
+    return f"{filename}: {len(content.encode()):,} bytes"
