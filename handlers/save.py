@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.chat.caller import Caller
 from bot.chat.commands import CommandSpec, DeskCommand
 from bot.chat.desk_replies import desk_items
-from bot.chat.entries import entry_at, whole_cable
+from bot.chat.entries import entry_at, entry_for, whole_cable
 from bot.chat.errors import UserError
 from bot.chat.replies import CableCard, ParagraphsReply, Reply, SavedReply
 from bot.chat.state import AppState
@@ -52,6 +52,8 @@ class SaveRequest:
     # 1-based positions in what was last shown; empty: all of it.
     positions: tuple[int, ...] = ()
     note: str | None = None
+    # Locators a front end names (Discord's Save button and 🔖 reaction); they win.
+    locators: tuple[str, ...] = ()
 
 
 def split_note(args: str) -> tuple[str, str | None]:
@@ -89,6 +91,12 @@ def _entries(
     state: AppState, caller: Caller, request: SaveRequest
 ) -> tuple[list[Entry], list[str]]:
     """What to save, and the remarks `!cable` made while finding it."""
+    if request.locators:
+        named = [entry_for(state.library, locator) for locator in request.locators]
+        entries = [entry for entry in named if entry is not None]
+        if len(entries) < len(named):
+            raise UserError("That cable is no longer in the library, so it cannot be saved.")
+        return entries, []
     if request.cable is None:
         shown = caller.desk.run(lambda desk: desk.last_shown(caller.spot))
         return pick_shown(shown, request.positions or range(1, len(shown) + 1)), []
@@ -101,8 +109,8 @@ def _entries(
     if isinstance(reply, CableCard):
         return [whole_cable(found)], reply.notes
     assert isinstance(reply, ParagraphsReply)
-    entries = [entry_at(found, p.locator) for p in reply.paragraphs]
-    return [entry for entry in entries if entry is not None], reply.notes
+    quoted = [entry_at(found, p.locator) for p in reply.paragraphs]
+    return [entry for entry in quoted if entry is not None], reply.notes
 
 
 def _remark(saved: Saved) -> str | None:

@@ -22,7 +22,7 @@ async def test_sync_global_is_for_owners_and_publishes_slash_commands(
 
     await w.alice.send(w.channel, "!sync global")
     assert w.channel.last_message is not None
-    assert w.channel.last_message.content.startswith("Synced 6 slash commands globally")
+    assert w.channel.last_message.content.startswith("Synced 14 slash commands globally")
     assert {"cable", "ask", "search", "browse", "refs", "help"} <= set(
         w.alice.available_commands(w.channel)
     )
