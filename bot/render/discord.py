@@ -284,9 +284,10 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
+    # Our own words with a command in code marks: not escaped like the notes.
     desk = wording.desk_notes_count(reply, command_prefix)
-    flags = [*wording.card_flags(reply), *([desk] if desk else []), *reply.notes]
-    intro = _lines(_bold(reply.subject), _notes(flags))
+    flags = _notes([*wording.card_flags(reply), *reply.notes])
+    intro = _lines(_bold(reply.subject), flags, f"*{desk}*" if desk else "")
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
