@@ -101,3 +101,16 @@ def test_twenty_processes_write_to_one_sqlite_desk_at_once(
     records = json.loads(items["content"])
     assert sorted(r["locator"] for r in records) == sorted(p.locator for p in labelled)
     assert sum(len(r["notes"]) for r in records) == 40
+
+
+def test_the_same_desk_on_postgresql(postgres_terminal: Terminal) -> None:
+    saved, noted = postgres_terminal.run(
+        "alice",
+        "research",
+        f"!save {DUSHANBE} protection F note: on PostgreSQL",
+        f"!note {DUSHANBE} protection F and a second",
+    )
+    assert saved["kind"] == "saved" and noted["kind"] == "notes"
+    [item] = postgres_terminal.one("bob", "research", "!desk")["items"]
+    assert [note["text"] for note in item["notes"]] == ["on PostgreSQL", "and a second"]
+    assert not (postgres_terminal.data_dir / "desk.sqlite3").exists()

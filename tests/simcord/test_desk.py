@@ -170,3 +170,27 @@ async def test_fifty_people_save_and_note_at_once(simcord_env: simcord.Env) -> N
     # One item per paragraph however many saved it, and every note.
     assert len(records) == len(labels)
     assert sum(len(r["notes"]) for r in records) == 50
+
+
+async def test_the_save_menu_and_a_moderator(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env)
+    guild = w.channel.guild
+    assert guild is not None
+    moderators = guild.create_role("mods", permissions=discord.Permissions(manage_messages=True))
+    mod = guild.add_member(simcord_env.create_user("mod"), roles=[moderators])
+
+    result = await w.alice.slash(
+        w.channel, "cable", id=DUSHANBE, paragraphs="F-H", section="protection"
+    )
+    assert result.response is not None
+    quoted = result.response.message
+    chosen = [f"{DUSHANBE} ¶PROTECTION.F", f"{DUSHANBE} ¶PROTECTION.H"]
+    picked = await w.bob.select(quoted, chosen, custom_id="desk:save")
+    assert picked.response is not None and picked.ephemeral
+    saved = _text(picked.response.message)
+    assert "¶F (PROTECTION" in saved and "¶H (PROTECTION" in saved and "¶G" not in saved
+
+    await w.alice.send(w.channel, "!unsave 2")
+    assert "only they or a moderator" in _text(w.channel.last_message)
+    await mod.send(w.channel, "!unsave 2")
+    assert "Removed" in _text(w.channel.last_message)
