@@ -194,3 +194,16 @@ async def test_the_save_menu_and_a_moderator(simcord_env: simcord.Env) -> None:
     assert "only they or a moderator" in _text(w.channel.last_message)
     await mod.send(w.channel, "!unsave 2")
     assert "Removed" in _text(w.channel.last_message)
+
+
+async def test_a_slash_note_too_long_is_refused_and_nothing_written(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env)
+    long_note = f"{DUSHANBE} protection F " + "x" * 1200
+    refused = await w.alice.slash(w.channel, "note", note=long_note)
+    assert refused.response is not None and refused.ephemeral
+    assert "nothing was written" in _text(refused.response.message)
+    listed = await w.alice.slash(w.channel, "notes", id=DUSHANBE)
+    assert listed.response is not None
+    assert "no notes on" in _text(listed.response.message)

@@ -34,7 +34,7 @@ import handlers.thread
 import handlers.unsave
 from bot.cables.library import Library
 from bot.chat.caller import Caller
-from bot.chat.commands import AnyCommand, Paged
+from bot.chat.commands import AnyCommand, DeskCommand, Paged
 from bot.chat.desk_export import FORMATS as EXPORT_FORMATS
 from bot.chat.filters import MAX_PAGE, read_filters
 from bot.chat.grammar import (
@@ -49,14 +49,14 @@ from bot.chat.passages import heading_named
 from bot.chat.replies import BrowseReply, ErrorReply, ExportReply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note
-from bot.discord import desk
+from bot.discord import desk as desk_controls
 from bot.discord.autocomplete import cable_id_choices, section_choices
 from bot.discord.errors import ChannelNotAllowed
 from bot.discord.pager import MorePages
 from bot.discord.respond import send_pages
 from bot.discord.threads import thread_for_cable
-from bot.render.discord import cut, render_reply
-from handlers.dispatch import Answer, answer, answer_text
+from bot.render.discord import cut, error_embed, render_reply
+from handlers.dispatch import Answer, answer, answer_text, too_long
 from handlers.registry import COMMAND_NAMES, HELP, spec_for
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class ChatCog(commands.Cog, name="Cables"):
         """Answer a prefix command from its text, a slash command with the request `build`
         makes of its options (`options` holds what cleaning them noted)."""
         state = self.bot.state  # one read: a reload during this command does not affect it
-        caller = desk.caller_for(self.bot, ctx.channel, ctx.author)
+        caller = desk_controls.caller_for(self.bot, ctx.channel, ctx.author)
         if ctx.interaction is None:
             run = partial(answer_text, state, command, typed_after_name(ctx), caller)
         else:
@@ -233,7 +233,7 @@ class ChatCog(commands.Cog, name="Cables"):
         file = None
         if isinstance(result.reply, ExportReply):
             limit = ctx.guild.filesize_limit if ctx.guild is not None else _DM_FILE_LIMIT
-            file, refusal = desk.export_file(result.reply, limit, prefix)
+            file, refusal = desk_controls.export_file(result.reply, limit, prefix)
             pages = [refusal] if refusal is not None else pages
         error = isinstance(result.reply, ErrorReply) or (
             file is None and isinstance(result.reply, ExportReply)
@@ -245,7 +245,7 @@ class ChatCog(commands.Cog, name="Cables"):
             pages,
             more=_more_results(state, command, result, caller),
             ephemeral=error,
-            extra=desk.save_controls(result.reply),
+            extra=desk_controls.save_controls(result.reply),
             file=file,
         )
 
@@ -365,7 +365,12 @@ class ChatCog(commands.Cog, name="Cables"):
     # -- the research desk ----------------------------------------------------------------
     # One text option each, read by the command's own parser, as typed after `!save`.
 
-    async def _desk_command(self, ctx: Context, command: AnyCommand[Any], typed: str) -> None:
+    async def _desk_command(self, ctx: Context, command: DeskCommand[Any], typed: str) -> None:
+        cut_from = clean_line(typed).cut_from
+        if ctx.interaction is not None and cut_from is not None and command.whole_line:
+            # A slash option cut to the length limit: half a note is never saved.
+            await ctx.send(embed=error_embed(too_long(cut_from)), ephemeral=True)
+            return
         options = Options()
         text = options.text(typed)
         await self._answer(ctx, command, options, lambda _state: command.parse(text))
@@ -427,14 +432,14 @@ class ChatCog(commands.Cog, name="Cables"):
         allowed = self.bot.settings.allowed_channel_ids
         if allowed and interaction.channel_id not in allowed:
             return
-        await desk.on_save_control(self.bot, interaction)
+        await desk_controls.on_save_control(self.bot, interaction)
 
     @commands.Cog.listener()
     async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
         allowed = self.bot.settings.allowed_channel_ids
         if allowed and payload.channel_id not in allowed:
             return
-        await desk.on_bookmark(self.bot, payload)
+        await desk_controls.on_bookmark(self.bot, payload)
 
     # -- autocomplete ---------------------------------------------------------------------
 
