@@ -23,7 +23,8 @@ SPEC = CommandSpec(
     "note <id> [<section>] <label> <text> | note delete <n>",
     "A team note on a paragraph, shown under it wherever the bot quotes it in this channel.",
     (
-        "Name the paragraph as for `cable` (`07DUSHANBE313 prevention F`, `08REYKJAVIK195 2`); "
+        "Name the paragraph as for `cable` (`07DUSHANBE313 prevention F`, `08REYKJAVIK195 2`, "
+        "`summary`); "
         "the rest of the message is the note, up to "
         f"{NOTE_MAX_CHARS:,} characters. Mentions and markdown in it are ignored.",
         "`cable <id>` says how many notes the desk holds on a cable; `notes <id>` lists them.",
@@ -62,12 +63,13 @@ def parse(args: str) -> NoteRequest:
 
 
 def _paragraph(cable: Cable, rest: tuple[str, ...], prefix: str) -> tuple[Anchor, str]:
-    """The paragraph the first words name (the fewest that name exactly one), and the note."""
+    """The paragraph the first words name (the fewest that name exactly one: a label, a
+    section and a label, or a part quoted whole such as the summary), and the note."""
     first_error: UserError | None = None
     for count in range(1, min(len(rest) - 1, _MAX_LOCATOR_WORDS) + 1):
         locator = parse_locator(list(rest[:count]))
-        if locator.labels is None or locator.labels.last is not None:
-            continue
+        if locator.labels is not None and locator.labels.last is not None:
+            continue  # a range names several paragraphs
         try:
             passage = select(cable, locator, prefix)
         except PassageError as error:

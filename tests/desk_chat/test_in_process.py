@@ -60,3 +60,15 @@ def test_without_a_desk_the_library_still_answers(state: AppState) -> None:
     assert isinstance(quoted, ParagraphsReply) and quoted.paragraphs[0].desk_notes == []
     refused = dispatch(state, f"!save {DUSHANBE}")
     assert isinstance(refused, ErrorReply) and refused.message == NO_DESK
+
+
+def test_a_note_on_a_summary_shows_under_it(runner: DeskRunner, state: AppState) -> None:
+    ann = _caller(runner)
+    note = dispatch(state, "!note 08REYKJAVIK195 summary the FM's decision", ann)
+    assert isinstance(note, NotesReply)
+    assert note.desk_notes[0].locator == "08REYKJAVIK195 ¶SUMMARY"
+    quoted = dispatch(state, "!cable 08REYKJAVIK195 summary", ann)
+    assert isinstance(quoted, ParagraphsReply)
+    assert [n.text for n in quoted.paragraphs[0].desk_notes] == ["the FM's decision"]
+    saved = dispatch(state, "!save", ann)  # what was just shown: the summary
+    assert saved.kind == "saved"

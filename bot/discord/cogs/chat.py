@@ -46,7 +46,7 @@ from bot.chat.grammar import (
     take_id,
 )
 from bot.chat.passages import heading_named
-from bot.chat.replies import BrowseReply, ErrorReply, ExportReply, SearchReply
+from bot.chat.replies import BrowseReply, DeskReply, ErrorReply, ExportReply, SearchReply
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note
 from bot.discord import desk as desk_controls
@@ -134,6 +134,9 @@ def cable_request(
     )
 
 
+# Replies whose later pages the pager fetches when it runs past the last one shown.
+PagedReply = SearchReply | BrowseReply | DeskReply
+
 # The slash options shared by /search and /browse (the same filters as typed ones).
 _FILTER_OPTIONS = {
     "tag": "Only cables with this tag (several: separate by spaces)",
@@ -144,7 +147,7 @@ _FILTER_OPTIONS = {
 }
 
 
-def _has_next(reply: SearchReply | BrowseReply) -> bool:
+def _has_next(reply: PagedReply) -> bool:
     more = reply.page < reply.pages or (isinstance(reply, SearchReply) and reply.more_pages)
     return more and reply.page < MAX_PAGE
 
@@ -156,7 +159,7 @@ class NextPages:
     state: AppState
     command: AnyCommand[Any]
     request: Paged
-    last: SearchReply | BrowseReply
+    last: PagedReply
     caller: Caller | None
 
     async def __call__(self) -> Sequence[discord.Embed] | None:
@@ -166,7 +169,7 @@ class NextPages:
         done = await asyncio.to_thread(
             answer, self.state, self.command, lambda: request, (), self.caller
         )
-        if not isinstance(done.reply, SearchReply | BrowseReply):
+        if not isinstance(done.reply, PagedReply):
             return None
         pages = render_reply(done.reply, self.state.settings.command_prefix)
         self.last = done.reply  # only once shown: a failed render leaves the pager where it was
@@ -177,7 +180,7 @@ def _more_results(
     state: AppState, command: AnyCommand[Any], done: Answer[Any], caller: Caller | None
 ) -> MorePages | None:
     reply, request = done.reply, done.request
-    if not isinstance(reply, SearchReply | BrowseReply) or not isinstance(request, Paged):
+    if not isinstance(reply, PagedReply) or not isinstance(request, Paged):
         return None
     return NextPages(state, command, request, reply, caller) if _has_next(reply) else None
 
