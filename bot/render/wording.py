@@ -115,12 +115,17 @@ def excerpt(text: str, limit: int = DESK_EXCERPT_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _where(ref_id: str, locator: str, label: str | None, section: str | None) -> str:
+    """`07DUSHANBE313 ¶F (PREVENTION)`, `08REYKJAVIK195 summary`, or the id of a whole cable."""
+    if locator == ref_id:
+        return ref_id
+    if label is None and section:
+        return f"{ref_id} {section.rstrip(':').lower()}"
+    return f"{ref_id} {paragraph_label(label, section)}"
+
+
 def item_title(item: DeskItem) -> str:
-    """`#3 07DUSHANBE313 ¶F (PREVENTION)`; a whole cable is its id."""
-    where = f" {paragraph_label(item.label, item.section)}" if item.locator != item.ref_id else ""
-    if item.label is None and item.section and item.locator != item.ref_id:
-        where = f" {item.section.rstrip(':').lower()}"
-    return f"#{item.n} {item.ref_id}{where}"
+    return f"#{item.n} {_where(item.ref_id, item.locator, item.label, item.section)}"
 
 
 def item_byline(item: DeskItem) -> str:
@@ -134,8 +139,7 @@ def note_line(note: DeskNote) -> str:
 
 
 def note_item_title(note: NoteItem) -> str:
-    where = paragraph_label(note.label, note.section) if note.label else note.locator
-    return f"#{note.n} {note.ref_id} {where}" if note.label else f"#{note.n} {where}"
+    return f"#{note.n} {_where(note.ref_id, note.locator, note.label, note.section)}"
 
 
 def desk_notes_count(card: CableCard, command_prefix: str) -> str | None:
