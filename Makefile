@@ -12,13 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $(STAMP)
 
+# The settings loader decides whether there is a token: the bot, else the terminal chat.
 run: $(STAMP)
-	@if [ -n "$$DISCORD_TOKEN" ] || grep -qs '^DISCORD_TOKEN=.' .env; then \
-		$(BIN)/cablebot run; \
-	else \
-		echo "No DISCORD_TOKEN set: starting the terminal chat (see README, 'Discord')."; \
-		$(BIN)/cablebot chat; \
-	fi
+	@$(BIN)/cablebot run --or-chat
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers config benchmarks tests

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BENCHMARKS: tuple[str, ...] = ("benchmarks.parse", "benchmarks.search", "benchmarks.scale")
+BENCHMARKS: tuple[str, ...] = (
+    "benchmarks.parse",
+    "benchmarks.search",
+    "benchmarks.research",
+    "benchmarks.scale",
+)
 
 
 @dataclass(slots=True)

@@ -67,6 +67,16 @@ BROWSES = (
     "year:2009 class:secret",
     "tag:ETRD origin:tokyo",
 )
+# !timeline counts the whole match set (the distinct cables of every matching paragraph).
+TIMELINES = (
+    "human trafficking",
+    "nuclear OR uranium",
+    "corruption -police",
+    "election year:2007-2008",
+    "tag:KCRM",
+)
+# `!tag` answers from the tag index: common tags, a rare one, and a typo (closest tags).
+TAGS = ("PREL", "KCRM", "PGOV", "IC", "KTIP", "ETRD", "PRELL")
 QUESTIONS = (
     "what did the ambassador say about corruption",
     "how many refugees crossed the border",
@@ -112,6 +122,9 @@ def _command_lines(ids: list[str], count: int, seed: int = 7) -> dict[str, list[
         "ask": [QUESTIONS[i % len(QUESTIONS)] for i in range(count)],
         "search": [SEARCHES[i % len(SEARCHES)] for i in range(count)],
         "browse": [BROWSES[i % len(BROWSES)] for i in range(count)],
+        "timeline": [TIMELINES[i % len(TIMELINES)] for i in range(count)],
+        "tag": [TAGS[i % len(TAGS)] for i in range(count)],
+        "versions": picked,
     }
 
 
@@ -219,6 +232,10 @@ def child_serve(
         before = time.perf_counter()
         dispatch("browse", BROWSES[0])
         result["first_browse_s"] = time.perf_counter() - before
+        # The first tag builds the tag index (per-tag counts over the catalogue) once.
+        before = time.perf_counter()
+        dispatch("tag", TAGS[0])
+        result["first_tag_s"] = time.perf_counter() - before
         result["latency"] = _latencies(dispatch, lines)
         result["crowd_default"] = asyncio.run(_crowd(dispatch, render_reply, lines, False))
         result["crowd"] = asyncio.run(_crowd(dispatch, render_reply, lines, True))
@@ -413,7 +430,9 @@ def table(results: list[dict[str, Any]]) -> Table:
         ("warm: RSS after commands", lambda r: f"{_get(r, 'warm', 'rss_after_mb') or 0:,.0f} MB"),
     ]
     rows.append(("first !browse (builds catalogue)", _cell(_seconds, "warm", "first_browse_s")))
-    for name in ("cable", "ask", "search", "browse"):
+    rows.append(("first !tag (builds tag index)", _cell(_seconds, "warm", "first_tag_s")))
+    # !search includes its facets (the match set counted by year, origin and tag).
+    for name in ("cable", "ask", "search", "browse", "timeline", "tag", "versions"):
         for stat in ("p50", "p99"):
             rows.append((f"!{name} {stat}", _cell(_ms, "warm", "latency", name, stat)))
     rows += [

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cables.bundled import SEEDS
+from bot.cables.limits import MB, InputLimits
 
 IdList = Annotated[list[int], NoDecode]
 PathList = Annotated[list[Path], NoDecode]
@@ -60,6 +61,18 @@ class Settings(BaseSettings):
     # Discord stops accepting edits of a slash-command reply after 15 minutes.
     pager_timeout_seconds: float = Field(default=300.0, gt=0, le=900)
     log_level: str = "INFO"
+
+    # Bounds on one input (docs/operating.md, "Input limits"): what is over one is rejected.
+    input_max_record_mb: int = Field(default=8, ge=1)
+    input_max_file_mb: int = Field(default=4096, ge=1)
+    input_max_ratio: int = Field(default=200, ge=2)
+
+    def input_limits(self) -> InputLimits:
+        return InputLimits(
+            max_record_bytes=self.input_max_record_mb * MB,
+            max_file_bytes=self.input_max_file_mb * MB,
+            max_ratio=self.input_max_ratio,
+        )
 
     @field_validator(
         "library_paths",

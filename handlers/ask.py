@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
-from bot.chat.filters import Filters, parse_filters
+from bot.chat.filters import FilterError, Filters, parse_filters
 from bot.chat.grammar import looks_like_id, take_id
 from bot.chat.hits import hit_items
 from bot.chat.lookup import correction_notes, find_cable
@@ -19,17 +19,20 @@ ANSWER_HITS = 5
 
 SPEC = CommandSpec(
     "ask",
-    "ask [<id>] <question> [tag:<TAG>] [origin:<place>] [year:<yyyy>] [class:<level>]",
+    "ask [<id>] <question> [tag:<TAG>] [origin:<place>] [year:<yyyy>[-<yyyy>]] [from:<date>] "
+    "[to:<date>] [subject:<words>] [class:<level>] [redacted:yes|no]",
     "Paragraphs that answer a plain question, best first, each with its permalink.",
     (
         "Start with a cable id to look only inside that cable; add filters, as for "
         "`search`, to look only in some cables.",
+        "`a OR b`, `-word` and `NOT word` work as in `search`.",
         "When nothing matches well the reply says so rather than guess.",
     ),
     (
         "ask how many victims were repatriated from the UAE",
         "ask 07DUSHANBE313 who is the point of contact on trafficking",
         "ask who runs the shelters tag:KCRM",
+        "ask who won the elections year:2008-2009 -iran",
     ),
 )
 
@@ -59,6 +62,11 @@ def handle(state: AppState, request: AskRequest) -> Reply:
         found = find_cable(state.library, request.id_text)
         ref_id = found.ref_id
         notes = correction_notes(found, request.id_text)
+    if filters.sort != "relevance":
+        raise FilterError(
+            f"An answer is the best paragraphs first; to list by date, use "
+            f"`{prefix}search ... sort:{filters.sort}`."
+        )
     if filters.page != 1:
         notes.append("An answer is one list of the best paragraphs: page: is ignored here.")
     question = " ".join(filters.words)

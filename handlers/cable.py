@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.cables.model import Cable
+from bot.cables.structure.redactions import cable_redactions
 from bot.cables.tags import tag_meaning
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
@@ -17,15 +18,28 @@ from bot.chat.passages import (
     heading_named,
     linked,
     match_section,
+    run_named,
     select,
 )
-from bot.chat.replies import CableCard, ParagraphsReply, Reply, SectionOutline, TagInfo
+from bot.chat.replies import (
+    CableCard,
+    HeaderReply,
+    ParagraphsReply,
+    Reply,
+    SectionOutline,
+    TagInfo,
+)
 from bot.chat.state import AppState
 from bot.chat.text import echo
+from handlers.versions import version_note, version_of
 
 # The card quotes the summary's opening: up to this many sentences, within this many characters.
 _SUMMARY_SENTENCES = 2
 _SUMMARY_CHARS = 400
+# What to type after the id for the routing header and markings.
+HEADER_WORD = "header"
+# `version:2`: another loaded copy of the cable (`!versions`).
+_VERSION = re.compile(r"^version:(\S*)$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -47,9 +61,14 @@ SPEC = CommandSpec(
         "Ids ignore case, spaces and dashes (`07 dushanbe-313`); a WikiLeaks or PlusD link "
         "works as an id. A typo gets the three closest ids.",
         "Times like `17:??` are from early site pages whose minutes are unreliable.",
+        "`version:<n>` reads another loaded copy of the cable (see `versions`).",
+        "`header` instead of a section shows the routing header and markings: precedence, "
+        "date-time group, FM, TO, INFO, E.O. line and declassification date, classified by "
+        "and reasons, captions (SIPDIS, NOFORN, EXDIS, NODIS, ...) and signer.",
     ),
     (
         "cable 07DUSHANBE313",
+        "cable 07DUSHANBE313 header",
         "cable 07DUSHANBE313 prevention F",
         "cable 07DUSHANBE313 overview C",
         'cable 07PORTAUPRINCE408 "Question A"',
@@ -68,15 +87,33 @@ class CableRequest:
     typed: str = ""
     # Paragraph anchor of a pasted permalink (`...#parC`).
     anchor: str | None = None
+    # Which loaded copy to read (`version:2`); None for the one shown by default.
+    version: int | None = None
 
 
 def parse(args: str) -> CableRequest:
-    split = take_id(args.split())
+    words = args.split()
+    version = None
+    for word in words:
+        if (m := _VERSION.match(word)) is not None:
+            words.remove(word)
+            version = read_version(m.group(1))
+            break
+    split = take_id(words)
     if split is None:
         return CableRequest("")
     return CableRequest(
-        split.id_text, parse_locator(split.rest), " ".join(split.rest), split.anchor
+        split.id_text, parse_locator(split.rest), " ".join(split.rest), split.anchor, version
     )
+
+
+def read_version(typed: str) -> int:
+    if not typed.isdigit() or int(typed) < 1:
+        raise UserError(
+            f"`version:` takes a number from the cable's versions list: `version:2`, not "
+            f"`version:{echo(typed)}`."
+        )
+    return int(typed)
 
 
 def handle(state: AppState, request: CableRequest) -> Reply:
@@ -85,6 +122,11 @@ def handle(state: AppState, request: CableRequest) -> Reply:
         raise UserError(f"Which cable? Give a reference id, e.g. `{prefix}cable 07DUSHANBE313`.")
     found = find_cable(state.library, request.id_text)
     notes = correction_notes(found, request.id_text)
+    if request.version is not None:
+        copy = version_of(state.library, found, request.version, prefix)
+        if copy is not found:
+            notes.append(version_note(state.library, found, request.version))
+            found = copy
     locator = request.locator
     whole = heading_named(found, request.typed) if locator.labels and request.typed else None
     if whole is not None:
@@ -100,6 +142,11 @@ def handle(state: AppState, request: CableRequest) -> Reply:
         notes.append(f"The link's anchor #par{echo(request.anchor)} is on no paragraph here.")
     elif request.anchor and locator.labels is None:
         locator = Locator(locator.section, LabelRange(request.anchor.upper()))
+    if _asks_for_header(found, request.typed):
+        header = header_reply(found)
+        header.version = request.version
+        header.notes.extend(notes)
+        return header
     if locator == Locator():
         reply: Reply = card(state, found)
         reply.notes.extend(notes)
@@ -121,14 +168,20 @@ def handle(state: AppState, request: CableRequest) -> Reply:
     return _paragraphs(found, passage, notes)
 
 
+def _asks_for_header(cable: Cable, typed: str) -> bool:
+    """`header` after the id, unless the cable has a section of that name."""
+    return typed.strip().lower() == HEADER_WORD and heading_named(cable, typed) is None
+
+
 def _not_a_locator(cable: Cable, locator: Locator) -> bool:
     """A "section" without a letter that no heading is named (`3,5`; but 09KABUL165 has
-    a section `2009`)."""
+    a section `2009`) and no lettered run hangs from (`09STATE80163 15 B`)."""
     section = locator.section
     return (
         section is not None
         and not any(ch.isalpha() for ch in section)
         and heading_named(cable, section) is None
+        and (locator.labels is None or run_named(cable, section) is None)
     )
 
 
@@ -187,6 +240,37 @@ def card(state: AppState, cable: Cable) -> CableCard:
         summary=summary_opening(cable.summary.text) if cable.summary else None,
         partial=cable.partial,
         body_withheld=cable.body_withheld,
+        body_cut_off=cable.body_cut_off,
+        redactions=cable_redactions(cable),
+        glued_to=cable.source.glued_to,
+        permalink=cable.permalink,
+        plusd_link=cable.plusd_link,
+    )
+
+
+def header_reply(cable: Cable) -> HeaderReply:
+    routing = cable.routing
+    markings = cable.markings
+    return HeaderReply(
+        ref_id=cable.ref_id,
+        subject=cable.subject,
+        created=cable.created,
+        minutes_unreliable=cable.minutes_unreliable,
+        classification=cable.classification,
+        origin=cable.origin,
+        precedence=routing.precedence if routing else None,
+        dtg=routing.dtg if routing else None,
+        transmission_id=routing.transmission_id if routing else None,
+        fm=routing.fm if routing else None,
+        to=routing.to if routing else [],
+        info=routing.info if routing else [],
+        eo=markings.eo,
+        declassify=markings.declassify,
+        classified_by=markings.classified_by,
+        reasons=markings.reasons,
+        captions=markings.captions,
+        signer=cable.signer,
+        tags=[TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags],
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,
     )

@@ -18,8 +18,12 @@ from handlers import (
     refs,
     save,
     search,
+    similar,
+    tag,
     thread,
+    timeline,
     unsave,
+    versions,
 )
 
 _ANSWERING: tuple[Command[Any], ...] = (
@@ -27,7 +31,12 @@ _ANSWERING: tuple[Command[Any], ...] = (
     ask.COMMAND,
     search.COMMAND,
     browse.COMMAND,
+    timeline.COMMAND,
     refs.COMMAND,
+    # research reading
+    tag.COMMAND,
+    similar.COMMAND,
+    versions.COMMAND,
 )
 # The channel's research desk.
 _DESK: tuple[AnyCommand[Any], ...] = (

@@ -14,7 +14,7 @@ from tests.discord.shared import offline_settings
 
 @pytest.fixture(scope="session")
 def bundled_library() -> Library:
-    """The default library (seeds/): 1,366 cables of every format and era."""
+    """The default library (seeds/): 1,367 cables of every format and era."""
     return load_library()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.cables.ids import cable_url, canonical_id, creation_month, plusd_url
-from bot.cables.model import Cable
+from bot.cables.model import Cable, TextGap
 from bot.cables.months import MonthTable, month_table
 from bot.cables.raw import RawCable
 from bot.cables.structure.header import (
@@ -21,6 +21,7 @@ from bot.cables.structure.header import (
 from bot.cables.structure.labels import site_anchor
 from bot.cables.structure.lines import clean_lines, drop_distribution_captions
 from bot.cables.structure.markers import remove_page_markers
+from bot.cables.structure.markings import read_markings
 from bot.cables.structure.paragraphs import ParsedBody, ParsedParagraph, parse_body
 from bot.cables.structure.permalinks import paragraph_links, section_keys
 from bot.cables.structure.references import cited_in_text, parse_references
@@ -115,6 +116,14 @@ def _sections(body: ParsedBody) -> list[dict[str, object]]:
     ]
 
 
+def _text_gap(cut: bool, has_text: bool, partial: bool) -> TextGap | None:
+    if cut:
+        return TextGap.CUT_OFF
+    if not has_text:
+        return TextGap.WITHHELD
+    return TextGap.PARTIAL if partial else None
+
+
 def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
     months = months or month_table()
     if not raw.ref_id:
@@ -150,6 +159,7 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
             "classification": raw.classification or _banner_classification(zone.banner),
             "origin": raw.origin or "",
             "routing": routing,
+            "markings": read_markings(lines[:start], "SIPDIS" in raw.body),
             "subject": zone.subject or (raw.title or "").strip(),
             "tags": zone.tags,
             "references": _references(raw, zone, text.full, ym, months),
@@ -164,7 +174,14 @@ def build_cable(raw: RawCable, months: MonthTable | None = None) -> Cable:
             "paragraphs": _paragraphs(body, texts, wl_id, url, taken),
             "partial": partial,
             "body_withheld": withheld or not body.paragraphs,
-            "source": {"path": raw.path, "format": raw.format, "generation": raw.generation},
+            "body_cut_off": withheld,
+            "source": {
+                "path": raw.path,
+                "format": raw.format,
+                "generation": raw.generation,
+                "glued_to": raw.glued_to,
+                "text_gap": _text_gap(withheld, bool(body.paragraphs), partial),
+            },
             "permalink": url,
             "plusd_link": plusd_url(wl_id),
         }

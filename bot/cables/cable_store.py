@@ -23,7 +23,7 @@ from bot.cables.library import LoadReport
 from bot.cables.model import Cable
 
 # Bump when the file layout changes: older stores are rebuilt, never misread.
-STORE_VERSION = "2"
+STORE_VERSION = "3"
 # zstd level 1: the size of zlib's level 1 on cable JSON in under a third of the time
 # (28 vs 99 us a cable to pack, 13 vs 43 us to unpack), which a cold start of
 # 251,287 cables feels.
@@ -47,6 +47,10 @@ CREATE TABLE cable(
     body BLOB NOT NULL
 );
 CREATE TABLE info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The other loaded copies of a cable (duplicates the kept one won over), in the order
+-- they lost: rare (none in a cables.csv), so the row id is the order.
+CREATE TABLE copy(ref_id TEXT NOT NULL, body BLOB NOT NULL);
+CREATE INDEX copy_ref ON copy(ref_id);
 """
 # Every cable's listing fields, without its text.
 _CATALOGUE = (
@@ -138,6 +142,18 @@ class StoreWriter:
         """Add or replace the cable `row.ref_id` (the loader decides which copy wins)."""
         self._db.execute("INSERT OR REPLACE INTO cable VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", row)
 
+    # -- the copies not kept (`!versions`) --
+
+    def put_copy(self, row: StoredRow) -> None:
+        """Keep `row` as another copy of its cable: a better one is kept already."""
+        self._db.execute("INSERT INTO copy VALUES (?, ?)", (row.ref_id, row.body))
+
+    def set_aside(self, ref_id: str) -> None:
+        """Keep the cable `ref_id` now stored as another copy: a better one replaces it."""
+        self._db.execute(
+            "INSERT INTO copy SELECT ref_id, body FROM cable WHERE ref_id = ?", (ref_id,)
+        )
+
     def finish(self, report: LoadReport, fingerprint: str) -> Path:
         info = {
             "version": STORE_VERSION,
@@ -183,6 +199,13 @@ class CableStore:
             .fetchone()
         )
         return unpack(row[0]) if row else None
+
+    def copies(self, ref_id: str) -> list[Cable]:
+        """The other loaded copies of `ref_id`, in the order they lost."""
+        rows = self._connection().execute(
+            "SELECT body FROM copy WHERE ref_id = ? ORDER BY rowid", (ref_id,)
+        )
+        return [unpack(body) for (body,) in rows]
 
     def catalogue(self) -> Iterator[CatalogueRow]:
         yield from self._connection().execute(_CATALOGUE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -94,6 +94,7 @@ class Library:
         catalogue: Iterable[Cable],
         report: LoadReport,
         fingerprint: str,
+        copies: Callable[[str], Sequence[Cable]] | None = None,
     ) -> None:
         self._cables = cables
         self._ids = ids
@@ -102,6 +103,7 @@ class Library:
         self._catalogue = catalogue
         self.report = report
         self.fingerprint = fingerprint
+        self._copies = copies
 
     def __len__(self) -> int:
         return len(self._cables)
@@ -161,11 +163,21 @@ class Library:
     def cited_by(self, ref_id: str) -> list[str]:
         return sorted(self._cited_by.get(ref_id, []))
 
+    def copies(self, ref_id: str) -> list[Cable]:
+        """The other loaded copies of the cable `ref_id` (the duplicates the one shown
+        won over), in the order they lost; none for most cables."""
+        return list(self._copies(ref_id)) if self._copies is not None else []
+
 
 def in_memory_library(
-    cables: Iterable[Cable], report: LoadReport | None = None, fingerprint: str | None = None
+    cables: Iterable[Cable],
+    report: LoadReport | None = None,
+    fingerprint: str | None = None,
+    copies: Mapping[str, list[Cable]] | None = None,
 ) -> Library:
-    """A library holding `cables` in memory (a later copy of an id replaces an earlier)."""
+    """A library holding `cables` in memory (a later copy of an id replaces an earlier);
+    `copies` holds the other loaded copies of some ids (`Library.copies`)."""
+    others: Mapping[str, list[Cable]] = copies or {}
     by_id: dict[str, Cable] = {}
     aliases: dict[str, str] = {}
     for cable in cables:
@@ -184,6 +196,7 @@ def in_memory_library(
         catalogue=sorted(by_id.values(), key=newest_first, reverse=True),
         report=report or LoadReport(files=0, cables=len(by_id)),
         fingerprint=fingerprint or _content_fingerprint(by_id.values()),
+        copies=lambda ref_id: others.get(ref_id, []),
     )
 
 

@@ -31,6 +31,14 @@ class SiteGeneration(StrEnum):
     FINAL_2011 = "2011-final"
 
 
+class TextGap(StrEnum):
+    """Why one copy of a cable lacks part of its text (a complete copy always wins)."""
+
+    CUT_OFF = "its body is cut off ('...' where the source truncated it)"
+    WITHHELD = "its body is withheld"
+    PARTIAL = "it is a partial extract"
+
+
 class Source(BaseModel):
     """Provenance of one loaded copy of a cable."""
 
@@ -39,6 +47,12 @@ class Source(BaseModel):
     path: str
     format: SourceFormat
     generation: SiteGeneration | None = None
+    # The cable whose site page carried this one glued after its own text (a WikiLeaks
+    # glitch: 07BERN881's page holds 07TBILISI2290 as a second database row).
+    glued_to: str | None = None
+    # What this copy lacks (None: complete). On the source, so that the duplicate choice
+    # sees it wherever only the provenance of a copy is kept.
+    text_gap: TextGap | None = None
 
 
 class Routing(BaseModel):
@@ -52,6 +66,18 @@ class Routing(BaseModel):
     to: list[str] = Field(default_factory=list)
     info: list[str] = Field(default_factory=list)
     text: str = ""
+
+
+class Markings(BaseModel):
+    """Handling markings of the body's header zone: the E.O. line (with its
+    declassification date), who classified the cable and for which reasons, and the
+    captions limiting its distribution (SIPDIS, NOFORN, EXDIS, NODIS, ...)."""
+
+    eo: str | None = None
+    declassify: str | None = None
+    classified_by: str | None = None
+    reasons: str | None = None
+    captions: list[str] = Field(default_factory=list)
 
 
 class Reference(BaseModel):
@@ -109,6 +135,7 @@ class Cable(BaseModel):
     classification: str = ""
     origin: str = ""
     routing: Routing | None = None
+    markings: Markings = Field(default_factory=Markings)
     subject: str = ""
     tags: list[str] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
@@ -119,6 +146,10 @@ class Cable(BaseModel):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     partial: bool = False
     body_withheld: bool = False
+    # The body stops at a `...` where the source cut it (73TEHRAN8233 `I ASKED TO ST...`,
+    # 09MADRID604 `SUBJECT: ... ...`): what precedes the cut is here, the rest is not
+    # (`body_withheld` is set too).
+    body_cut_off: bool = False
     source: Source
     permalink: str
     plusd_link: str

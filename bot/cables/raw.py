@@ -27,3 +27,4 @@ class RawCable:
     csv_references: list[str] | None = None
     generation: SiteGeneration | None = None
     minutes_unreliable: bool = False
+    glued_to: str | None = None  # see Source.glued_to

@@ -19,6 +19,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from bot.cables.cable_store import STORE_VERSION, StoredRow, StoreWriter, pack
 from bot.cables.inputs import input_key
+from bot.cables.limits import DEFAULT_LIMITS, InputLimits
 from bot.cables.loader import Collector, InputTally, Item, build_one, read_inputs
 from bot.cables.longlived import long_lived
 from bot.cables.model import Cable, Source
@@ -59,6 +60,7 @@ def build_store(
     workers: int | None = None,
     progress: bool = False,
     sidecar: Sidecar[T] | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> Path:
     """Parse `paths` on `workers` processes into a new store at `path`.
 
@@ -74,7 +76,7 @@ def build_store(
         # Nothing made here is cyclic garbage; collections (workers included, forked
         # with the collector off) would only re-scan the growing set of stand-ins.
         with long_lived():
-            results = parallel_map(build, read_inputs(paths, tally), workers)
+            results = parallel_map(build, read_inputs(paths, tally, limits), workers)
             for result in tqdm(
                 results,
                 desc="parsing cables",
@@ -90,18 +92,24 @@ def build_store(
                 replaces = row.ref_id in collector.kept
                 collector.add(stand_in)
                 if collector.kept[row.ref_id] is stand_in:
+                    if replaces:
+                        writer.set_aside(row.ref_id)
                     writer.put(row)
                     if sidecar is not None:
                         sidecar.keep(row.ref_id, cast(T, extracted), replaces)
+                else:
+                    writer.put_copy(row)
         return writer.finish(collector.report(tally), tally.digest.hexdigest())
     except BaseException:
         writer.abandon()
         raise
 
 
-def store_path(paths: Sequence[Path], cache_dir: Path) -> Path:
+def store_path(
+    paths: Sequence[Path], cache_dir: Path, limits: InputLimits = DEFAULT_LIMITS
+) -> Path:
     """Where the store of `paths` lives under `cache_dir` (whether built yet or not)."""
-    return cache_dir / "library" / f"cables-{input_key(paths, STORE_VERSION)}.sqlite"
+    return cache_dir / "library" / f"cables-{input_key(paths, f'{STORE_VERSION}{limits}')}.sqlite"
 
 
 def build_and_open(
@@ -110,9 +118,10 @@ def build_and_open(
     workers: int | None = None,
     progress: bool = False,
     sidecar: Sidecar[T] | None = None,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> StoredLibrary:
     """Build the store of `paths` at `path`, drop older stores beside it, open it."""
-    build_store(paths, path, workers, progress, sidecar)
+    build_store(paths, path, workers, progress, sidecar, limits)
     for stale in path.parent.glob("cables-*.sqlite"):
         if stale != path:
             stale.unlink(missing_ok=True)

@@ -196,6 +196,7 @@ class StoredLibrary(Library):
             catalogue=_LazyCatalogue(rows),
             report=store.report,
             fingerprint=store.fingerprint,
+            copies=store.copies,  # read from the store when asked (`!versions`)
         )
         self.store = store
 

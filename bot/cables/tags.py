@@ -6,6 +6,8 @@ Only well-established meanings are listed; an unknown tag simply has no meaning 
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 SUBJECT_TAGS: dict[str, str] = {
     # Administration
     "ABUD": "Budget and financial management",
@@ -243,6 +245,43 @@ COUNTRY_TAGS: dict[str, str] = {
     "ZA": "Zambia",
     "ZI": "Zimbabwe",
 }
+
+
+class TagKind(StrEnum):
+    """What a TAG is about (the TAGS/Terms manual's groups)."""
+
+    SUBJECT = "subject"
+    PROGRAM = "program"
+    GEOGRAPHIC = "geographic"
+    ORGANISATION = "organisation"
+    # A longer word among the TAGS is nearly always a name: the manual tags people
+    # by surname (`OVIP (CLINTON, HILLARY)` is read as OVIP, CLINTON, HILLARY).
+    PERSON = "person"
+
+
+# Organisations tagged by their acronym (those listed above, and the usual others).
+_ORGANISATIONS = frozenset(
+    {"IAEA", "NATO", "OSCE", "UNGA", "UNSC", "EUN", "UN", "UNO", "ICTY", "OAS", "UNEP"}
+    | {"INTERPOL", "UNMIK", "WTO", "OPEC", "ASEAN", "OECD", "UNHCR", "IMF", "IBRD", "ICRC"}
+)
+# The manual's subject codes have four letters; K... are the subject programs.
+_CODE_LENGTH = 4
+
+
+def tag_kind(tag: str) -> TagKind:
+    key = tag.strip().upper()
+    if key in _ORGANISATIONS:
+        return TagKind.ORGANISATION
+    if key in COUNTRY_TAGS or len(key) == 2:
+        return TagKind.GEOGRAPHIC  # FIPS 10-4 codes (and region codes such as XA)
+    if key in SUBJECT_TAGS or len(key) <= _CODE_LENGTH:
+        return TagKind.PROGRAM if key.startswith("K") else TagKind.SUBJECT
+    return TagKind.PERSON
+
+
+def known_tags() -> list[str]:
+    """Every tag the glossary explains."""
+    return sorted({*SUBJECT_TAGS, *COUNTRY_TAGS})
 
 
 def tag_meaning(tag: str) -> str | None:

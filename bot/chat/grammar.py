@@ -197,10 +197,17 @@ FILTER_ALIASES = {
     "tag": "tag",
     "tags": "tag",
     "origin": "origin",
-    "from": "origin",
     "year": "year",
+    "years": "year",
+    "from": "from",
+    "since": "from",
+    "to": "to",
+    "until": "to",
+    "subject": "subject",
     "class": "class",
     "classification": "class",
+    "redacted": "redacted",
+    "sort": "sort",
     "page": "page",
 }
 

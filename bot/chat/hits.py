@@ -11,6 +11,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
     items = []
     for hit in hits:
         cable = library.get(hit.ref_id)
+        paragraph = cable.paragraph(hit.locator.partition("¶")[2]) if cable else None
         items.append(
             HitItem(
                 ref_id=hit.ref_id,
@@ -21,6 +22,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
                 score=hit.score,
                 subject=cable.subject if cable else "",
                 locator=hit.locator,
+                anchor_ambiguous=paragraph is not None and paragraph.anchor_ambiguous,
             )
         )
     return items

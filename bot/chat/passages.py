@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
@@ -19,6 +20,9 @@ _SUMMARY = SUMMARY_KEY
 _COMMENT = COMMENT_KEY
 # A reply quotes at most this many paragraphs; the rest are a command away.
 MAX_PARAGRAPHS = 20
+# The key of a lettered paragraph whose letters repeat outside sections names the
+# numbered paragraph its run hangs from: `15.B` (09STATE80163 restarts A-H under 3 and 15).
+_RUN_KEY = re.compile(r"^(\d+)\.")
 
 
 class PassageError(UserError):
@@ -152,6 +156,20 @@ def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[Paragraph
     return items
 
 
+def _run_of(paragraph: Paragraph) -> str | None:
+    """The numbered paragraph whose lettered run this paragraph belongs to, if any."""
+    if paragraph.section is not None or not (paragraph.label or "").isalpha():
+        return None
+    m = _RUN_KEY.match(paragraph.key)
+    return m.group(1) if m else None
+
+
+def run_named(cable: Cable, text: str) -> str | None:
+    """`15` (or `¶15`) when a lettered run hangs from ¶15: `cable 09STATE80163 15 B-G`."""
+    wanted = text.strip().lstrip("¶").rstrip(".").lstrip("0") or "0"
+    return wanted if any(_run_of(p) == wanted for p in cable.paragraphs) else None
+
+
 def _in_section(cable: Cable, heading: str) -> list[Paragraph]:
     return [
         cable.paragraphs[i]
@@ -173,6 +191,14 @@ def _by_labels(
             _labels(scope),
         )
     sections = list(dict.fromkeys(scope[i].section for i in first))
+    runs = list(dict.fromkeys(run for i in first if (run := _run_of(scope[i])) is not None))
+    if len(sections) == 1 and len(runs) > 1:
+        raise PassageError(
+            f"{cable.ref_id} has a ¶{labels.first} under several paragraphs: "
+            + ", ".join(f"¶{run}" for run in runs)
+            + ". Name the paragraph too.",
+            [f"{prefix}cable {cable.ref_id} {run} {labels}" for run in runs],
+        )
     if len(sections) > 1:
         named = [s for s in sections if s]
         raise PassageError(
@@ -214,6 +240,11 @@ def linked(cable: Cable, anchor: str) -> Passage | None:
 
 def select(cable: Cable, locator: Locator, prefix: str) -> Passage:
     """The paragraphs `locator` names, or a PassageError saying what exists instead."""
+    run = run_named(cable, locator.section) if locator.section else None
+    if run is not None and locator.labels is not None:
+        scope = [p for p in cable.paragraphs if _run_of(p) == run]
+        chosen = _by_labels(cable, scope, locator.labels, f"under ¶{run}", prefix)
+        return Passage(None, [item(p) for p in chosen[:MAX_PARAGRAPHS]], [])
     heading = match_section(cable, locator.section) if locator.section else None
     real_headings = {s.heading for s in cable.sections}
     if heading is not None and heading in (_SUMMARY, _COMMENT) and heading not in real_headings:

@@ -82,6 +82,11 @@ class CableCard(ReplyBase):
     summary: str | None = None
     partial: bool = False
     body_withheld: bool = False
+    body_cut_off: bool = False
+    # Runs of X where names were removed, in the subject and paragraphs of the copy shown.
+    redactions: int = 0
+    # Source.glued_to: the cable whose site page carried this one glued after it.
+    glued_to: str | None = None
     permalink: str
     plusd_link: str
     # The channel's desk: how many team notes it holds on this cable, and whether the
@@ -121,6 +126,8 @@ class HitItem(BaseModel):
     permalink: str
     score: float
     subject: str = ""
+    # As ParagraphItem.anchor_ambiguous: the link opens the cable's page, not the paragraph.
+    anchor_ambiguous: bool = False
     locator: str
     desk_notes: list[DeskNote] = Field(default_factory=list)
 
@@ -141,12 +148,47 @@ class AnswerReply(HitsReplyBase):
     ref_id: str | None = None
 
 
+class FacetValue(BaseModel):
+    value: str
+    # Matching cables with this value.
+    cables: int
+    # The filter that narrows the search to it: `origin:dushanbe`, `year:2009`, `tag:KCRM`.
+    filter: str
+
+
+class SearchFacets(BaseModel):
+    """The whole match set counted: cables with a paragraph holding every word."""
+
+    cables: int
+    year: list[FacetValue]
+    origin: list[FacetValue]
+    tag: list[FacetValue]
+
+
 class SearchReply(HitsReplyBase):
     kind: Literal["search"] = "search"
     page: int = 1
     pages: int = 1
     # Hits go on past `pages` (only so many are ranked per request).
     more_pages: bool = False
+    sort: Literal["relevance", "newest", "oldest"] = "relevance"
+    facets: SearchFacets | None = None
+
+
+class TimelineBucket(BaseModel):
+    period: str  # `2007`, `2007-03`; `2007-??` for cables whose month is unknown
+    count: int
+
+
+class TimelineReply(ReplyBase):
+    kind: Literal["timeline"] = "timeline"
+    query: str
+    filters: dict[str, str] = Field(default_factory=dict)
+    unit: Literal["year", "month"]
+    buckets: list[TimelineBucket]
+    total: int
+    # Says what was counted: the chart's caption.
+    caption: str
 
 
 class BrowseReply(ReplyBase):
@@ -165,6 +207,102 @@ class RefsReply(ReplyBase):
     subject: str
     cites: list[ReferenceInfo]
     cited_by: list[CableListing]
+    permalink: str
+
+
+# -- research reading: header, tag glossary, similar paragraphs, versions ------------------
+
+
+class HeaderReply(ReplyBase):
+    """A cable's routing header and handling markings, as PlusD shows them."""
+
+    kind: Literal["header"] = "header"
+    ref_id: str
+    subject: str
+    created: datetime | None
+    minutes_unreliable: bool = False
+    classification: str
+    origin: str
+    precedence: str | None = None
+    dtg: str | None = None
+    transmission_id: str | None = None
+    fm: str | None = None
+    to: list[str] = Field(default_factory=list)
+    info: list[str] = Field(default_factory=list)
+    eo: str | None = None
+    declassify: str | None = None
+    classified_by: str | None = None
+    reasons: str | None = None
+    captions: list[str] = Field(default_factory=list)
+    signer: str | None = None
+    tags: list[TagInfo] = Field(default_factory=list)
+    # Which loaded copy this is (`!versions`); None for the copy shown by default.
+    version: int | None = None
+    permalink: str
+    plusd_link: str
+
+
+class Counted(BaseModel):
+    """A value (a year, an origin) and how many cables have it."""
+
+    value: str
+    cables: int
+
+
+class TagReply(ReplyBase):
+    """A TAG's glossary entry and how the library uses it."""
+
+    kind: Literal["tag"] = "tag"
+    tag: str
+    meaning: str | None = None
+    # subject, program, geographic, organisation or person (bot.cables.tags.TagKind).
+    tag_kind: str
+    cables: int
+    library_cables: int
+    # Most used first.
+    years: list[Counted]
+    origins: list[Counted]
+    newest: list[CableListing]
+
+
+class SimilarReply(ReplyBase):
+    """Paragraphs of other cables most like a passage of this one (or all of it)."""
+
+    kind: Literal["similar"] = "similar"
+    ref_id: str
+    subject: str
+    # What the hits are like: a section, paragraphs of it, or (both None) the whole cable.
+    section: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    hits: list[HitItem]
+    # Even the best is a poor match (or nothing matched).
+    weak: bool = False
+    permalink: str
+
+
+class VersionInfo(BaseModel):
+    """One loaded copy of a cable."""
+
+    number: int
+    # What kind of copy: `final 2011 site page`, `cables.csv row`, `Dec 2010 site page`, ...
+    source: str
+    path: str
+    format: str
+    released: datetime | None = None
+    paragraphs: int
+    redactions: int = 0
+    shown: bool = False
+    # For a copy not shown: why the shown one won over it.
+    why_not_shown: str | None = None
+
+
+class VersionsReply(ReplyBase):
+    """Every loaded copy of a cable; version 1 is the one shown."""
+
+    kind: Literal["versions"] = "versions"
+    ref_id: str
+    subject: str
+    versions: list[VersionInfo]
     permalink: str
 
 
@@ -253,7 +391,12 @@ Reply = Annotated[
     | AnswerReply
     | SearchReply
     | BrowseReply
+    | TimelineReply
     | RefsReply
+    | HeaderReply
+    | TagReply
+    | SimilarReply
+    | VersionsReply
     | HelpReply
     | SavedReply
     | DeskReply

@@ -40,7 +40,12 @@ def load_state(settings: Settings, progress: bool = False) -> AppState:
     if progress:
         paths = ", ".join(str(p) for p in settings.library_paths)
         print(f"Loading cables from {paths} ...", file=sys.stderr, flush=True)
-    loaded = load_searchable(settings.library_paths, settings.cache_dir, progress=progress)
+    loaded = load_searchable(
+        settings.library_paths,
+        settings.cache_dir,
+        progress=progress,
+        limits=settings.input_limits(),
+    )
     if progress:
         seconds = time.perf_counter() - started
         count = len(loaded.library)

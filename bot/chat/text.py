@@ -59,3 +59,10 @@ def echo(text: str, limit: int = ECHO_CHARS) -> str:
 def has_words(text: str) -> bool:
     """Whether `text` has anything to search for: a letter or a digit."""
     return any(ch.isalnum() for ch in text)
+
+
+def only_pages(pages: int, of: str = "") -> str:
+    """The note for a page number past the last: `There is only 1 page; this is the last.`"""
+    counted = "only 1 page" if pages == 1 else f"only {pages} pages"
+    verb = "is" if pages == 1 else "are"
+    return f"There {verb} {counted}{of}; this is the last."

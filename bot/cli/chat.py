@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 PROMPT = "cablebot> "
 LOG_NAME = "chat.log"
 _QUIT = {"quit", "exit", ":q"}
+# Where a terminal session's desk is unless --channel / --guild say otherwise.
+CHANNEL = "terminal"
+GUILD = "local"
 
 
 def register(sub: Any) -> None:
@@ -51,10 +54,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--user", default=_login(), help="who you are on the desk (default: %(default)s)"
     )
-    p.add_argument("--channel", default="terminal", help="the desk's channel (default: terminal)")
-    p.add_argument("--guild", default="local", help="the desk's server (default: local)")
+    p.add_argument("--channel", default=CHANNEL, help=f"the desk's channel (default: {CHANNEL})")
+    p.add_argument("--guild", default=GUILD, help=f"the desk's server (default: {GUILD})")
     p.add_argument("message", nargs="*", help="one message to answer, then exit")
     p.set_defaults(handler=run)
+
+
+def interactive_args() -> argparse.Namespace:
+    """`cablebot chat` with no arguments (what `make run` starts without a token)."""
+    return argparse.Namespace(json=False, message=[], user=_login(), channel=CHANNEL, guild=GUILD)
 
 
 def _login() -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.cables.library import LoadReport
 from bot.cables.loader import load_library
+from bot.cli.settings import load_settings
 
 
 def register(sub: Any) -> None:
@@ -71,8 +72,11 @@ def summary(report: LoadReport) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if settings is None:
+        return 2
     if complain_missing("corpus", args.paths):
         return 2
-    report = load_library(args.paths).report
+    report = load_library(args.paths, settings.input_limits()).report
     print(report.model_dump_json(indent=2) if args.json else summary(report))
     return 0

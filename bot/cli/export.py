@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from bot.cables.library import Library
 from bot.cables.loader import load_library
 from bot.cli.corpus import complain_missing
+from bot.cli.settings import load_settings
 
 
 def register(sub: Any) -> None:
@@ -33,6 +34,9 @@ def write_jsonl(library: Library, out: TextIO) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if settings is None:
+        return 2
     if complain_missing("export", args.paths):
         return 2
     if args.out != "-":
@@ -43,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         if not out_path.parent.is_dir():
             print(f"cablebot export: no such directory: {out_path.parent}", file=sys.stderr)
             return 2
-    library = load_library(args.paths)
+    library = load_library(args.paths, settings.input_limits())
     try:
         if args.out == "-":
             count = write_jsonl(library, sys.stdout)

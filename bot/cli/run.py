@@ -10,6 +10,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bot.cli import chat
 from bot.cli.settings import load_settings
 
 if TYPE_CHECKING:
@@ -24,9 +25,17 @@ docs/discord.md explains how to create the bot and get its token.
 Without Discord, try the same commands in the terminal: cablebot chat"""
 
 
+NO_TOKEN_CHAT = "No DISCORD_TOKEN set: starting the terminal chat (see README, 'Discord')."
+
+
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "run", help="start the Discord bot (needs DISCORD_TOKEN)", description=__doc__
+    )
+    p.add_argument(
+        "--or-chat",
+        action="store_true",
+        help="without a token, start the terminal chat instead (what `make run` does)",
     )
     p.set_defaults(handler=run)
 
@@ -36,6 +45,11 @@ def run(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token and args.or_chat:
+        # The settings decide, as for the bot itself: `.env` syntax a grep would misread
+        # (`export DISCORD_TOKEN=...`, spaces around `=`) cannot start the wrong one.
+        print(NO_TOKEN_CHAT, file=sys.stderr)
+        return chat.run(chat.interactive_args())
     if not token:
         print(NO_TOKEN, file=sys.stderr)
         return 2

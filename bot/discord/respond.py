@@ -21,15 +21,13 @@ async def send_pages(
     more: MorePages | None = None,
     ephemeral: bool = False,
     extra: Sequence[discord.ui.Item[Any]] = (),
-    file: discord.File | None = None,
+    files: Sequence[discord.File] = (),
 ) -> discord.Message:
+    """`files` go with the first page (an embed shows one as `attachment://<name>`)."""
     if ephemeral:  # an error: one page, seen by the asker only, who can dismiss it
         return await ctx.send(embed=pages[0], ephemeral=True)
     pager = pager_for(ctx.bot, pages, ctx.author.id, more=more, extra=extra)
-    if file is not None:
-        pager.message = await ctx.send(embed=pages[0], view=pager, file=file)
-    else:
-        pager.message = await ctx.send(embed=pages[0], view=pager)
+    pager.message = await ctx.send(embed=pages[0], view=pager, files=list(files))
     return pager.message
 
 

@@ -28,6 +28,7 @@ from bot.chat.replies import (
     ErrorReply,
     ExportReply,
     FocusReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     NotesReply,
@@ -38,6 +39,10 @@ from bot.chat.replies import (
     Reply,
     SavedReply,
     SearchReply,
+    SimilarReply,
+    TagReply,
+    TimelineReply,
+    VersionsReply,
 )
 from bot.render import wording
 
@@ -334,8 +339,11 @@ def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
 def _hit_block(rank: int, hit: HitItem) -> Block:
     where = _link(f"{hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.permalink)
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
+    ambiguous = f" · {plain(wording.anchor_warning(hit.label))}" if hit.anchor_ambiguous else ""
     return Block(
-        f"**{rank}.** {where}{subject}", excerpt=hit.excerpt, trailer=_desk_notes(hit.desk_notes)
+        f"**{rank}.** {where}{subject}{ambiguous}",
+        excerpt=hit.excerpt,
+        trailer=_desk_notes(hit.desk_notes),
     )
 
 
@@ -351,12 +359,36 @@ def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
         if isinstance(reply, SearchReply)
         else ""
     )
+    blocks = [_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=reply.first_rank)]
+    if isinstance(reply, SearchReply) and reply.facets is not None and reply.facets.cables:
+        rows = [f"{name}: {plain(values)}" for name, values in wording.facet_rows(reply.facets)]
+        blocks.append(Block(_lines(f"*{wording.facet_heading(reply.facets)}*", *rows)))
     return Layout(
         title="Answer" if isinstance(reply, AnswerReply) else "Search",
         colour=COLOUR_RESULTS,
         intro="\n".join(lines),
-        blocks=[_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=reply.first_rank)],
+        blocks=blocks,
         footer=footer,
+    )
+
+
+# The chart a timeline reply carries as a file (`bot/render/chart.py`).
+TIMELINE_IMAGE = "timeline.png"
+
+
+def _timeline_layout(reply: TimelineReply) -> Layout:
+    lines = [plain(reply.caption)]
+    if reply.notes:
+        lines.append(_notes(reply.notes))
+    # The counts in text too: the chart is an image, and a screen reader or a search of
+    # the channel reads these.
+    counts = " · ".join(f"{b.period}: {b.count:,}" for b in reply.buckets if b.count)
+    return Layout(
+        title=wording.timeline_title(reply),
+        colour=COLOUR_RESULTS,
+        intro="\n".join(lines),
+        blocks=[Block(counts)],
+        footer=f"per {reply.unit}",
     )
 
 
@@ -388,6 +420,76 @@ def _refs_layout(reply: RefsReply) -> Layout:
             Block(_lines("**Cited by**", *(cited_by or [wording.NOT_CITED]))),
         ],
         footer=f"#{reply.ref_id}",
+    )
+
+
+def _header_layout(reply: HeaderReply) -> Layout:
+    rows = [
+        f"**{label}:** "
+        + (plain(values[0]) if len(values) == 1 else "\n" + joined_list(values, 900))
+        for label, values in wording.header_rows(reply)
+    ]
+    tags = [_tag(t.tag, t.meaning) for t in reply.tags]
+    return Layout(
+        title=wording.version_title(reply.ref_id, reply.version),
+        url=reply.permalink,
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
+        blocks=[
+            Block(_lines(*rows)),
+            Block(_lines("**Tags**", joined_list(tags, 600) or "none")),
+            Block(f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
+        ],
+        footer=f"#{reply.ref_id} · header",
+    )
+
+
+def _tag_layout(reply: TagReply) -> Layout:
+    counted = [
+        ("Most in", [f"{y.value} · {y.cables}" for y in reply.years]),
+        ("Most from", [f"{plain(o.value)} · {o.cables}" for o in reply.origins]),
+    ]
+    return Layout(
+        title=cut(wording.tag_heading(reply), TITLE_LIMIT),
+        colour=COLOUR_RESULTS,
+        intro=_lines(wording.tag_usage(reply), _notes(reply.notes)),
+        fields=[(name, joined_list(values, 300) or "none") for name, values in counted],
+        blocks=[Block(_lines("**Newest**", *(_listing_line(c) for c in reply.newest)))]
+        if reply.newest
+        else [],
+    )
+
+
+def _similar_layout(reply: SimilarReply) -> Layout:
+    intro = _lines(_bold(reply.subject), _notes(reply.notes))
+    if not reply.hits:
+        intro = _lines(intro, plain(wording.NO_SIMILAR))
+    return Layout(
+        title=cut(wording.similar_heading(reply), TITLE_LIMIT),
+        url=reply.permalink,
+        colour=COLOUR_RESULTS,
+        intro=intro,
+        blocks=[_hit_block(n, hit) for n, hit in enumerate(reply.hits, start=1)],
+        footer=f"#{reply.ref_id} · similar",
+    )
+
+
+def _versions_layout(reply: VersionsReply) -> Layout:
+    blocks = [
+        Block(
+            _lines(
+                f"**{plain(wording.version_line(v))}**",
+                f"`{cut(v.path, 300)}`",
+                plain(v.why_not_shown or ""),
+            )
+        )
+        for v in reply.versions
+    ]
+    return Layout(
+        title=f"Versions of {reply.ref_id}",
+        url=reply.permalink,
+        intro=_lines(_bold(reply.subject), _notes(reply.notes)),
+        blocks=blocks,
+        footer=f"#{reply.ref_id} · versions",
     )
 
 
@@ -489,8 +591,20 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         layout = _hits_layout(reply)
     elif isinstance(reply, BrowseReply):
         layout = _browse_layout(reply)
+    elif isinstance(reply, TimelineReply):
+        pages = paginate(_timeline_layout(reply))
+        pages[0].set_image(url=f"attachment://{TIMELINE_IMAGE}")
+        return pages
     elif isinstance(reply, RefsReply):
         layout = _refs_layout(reply)
+    elif isinstance(reply, HeaderReply):
+        layout = _header_layout(reply)
+    elif isinstance(reply, TagReply):
+        layout = _tag_layout(reply)
+    elif isinstance(reply, SimilarReply):
+        layout = _similar_layout(reply)
+    elif isinstance(reply, VersionsReply):
+        layout = _versions_layout(reply)
     elif isinstance(reply, SavedReply):
         layout = _saved_layout(reply)
     elif isinstance(reply, DeskReply):

@@ -18,6 +18,7 @@ from bot.chat.replies import (
     ErrorReply,
     ExportReply,
     FocusReply,
+    HeaderReply,
     HelpReply,
     HitItem,
     NotesReply,
@@ -27,6 +28,10 @@ from bot.chat.replies import (
     Reply,
     SavedReply,
     SearchReply,
+    SimilarReply,
+    TagReply,
+    TimelineReply,
+    VersionsReply,
 )
 from bot.render import wording
 
@@ -127,6 +132,8 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
         lines += ["", *_title(title + (f" · {hit.subject}" if hit.subject else ""), width)]
         lines += _wrap(_BOLD.sub(r"\1", hit.excerpt), width, INDENT)
         lines.append(f"{INDENT}{hit.permalink}")
+        if hit.anchor_ambiguous:
+            lines += _wrap(f"({wording.anchor_warning(hit.label)})", width, INDENT)
         lines += _desk_notes(hit.desk_notes, width)
     return lines
 
@@ -144,7 +151,35 @@ def search(reply: SearchReply, width: int) -> list[str]:
     lines = [f"Search {reply.query!r}{filters}, {where}:"]
     lines += wording.hits_remarks(reply)
     lines += _hits(reply.hits, reply.first_rank, width)
+    if reply.facets is not None and reply.facets.cables:
+        lines += ["", *_title(wording.facet_heading(reply.facets), width)]
+        for name, values in wording.facet_rows(reply.facets):
+            lines += textwrap.wrap(
+                f"{name}: {_safe(values)}",
+                width,
+                initial_indent=INDENT,
+                subsequent_indent=INDENT * 2,
+            )
     return lines + _next_page(reply.page, reply.page < reply.pages or reply.more_pages)
+
+
+# The widest bar of a text chart, in characters.
+_BAR_CHARS = 50
+
+
+def timeline(reply: TimelineReply, width: int) -> list[str]:
+    """A text bar chart: one row a period, the bar scaled to the largest count."""
+    lines = [*_title(wording.timeline_title(reply), width), *_title(_safe(reply.caption), width)]
+    top = max((bucket.count for bucket in reply.buckets), default=0) or 1
+    room = max(10, min(_BAR_CHARS, width - 20))
+    label = max(len(bucket.period) for bucket in reply.buckets) if reply.buckets else 4
+    lines.append("")
+    for bucket in reply.buckets:
+        bar = "█" * round(bucket.count * room / top)
+        if bucket.count and not bar:
+            bar = "▏"  # a count too small for a whole block still shows
+        lines.append(f"{bucket.period:<{label}}  {bar} {bucket.count:,}".rstrip())
+    return lines
 
 
 def _listing(cable: CableListing, width: int) -> list[str]:
@@ -180,6 +215,57 @@ def refs(reply: RefsReply, width: int) -> list[str]:
         lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
     if not reply.cited_by:
         lines.append(INDENT + wording.NOT_CITED)
+    return lines
+
+
+def header(reply: HeaderReply, width: int) -> list[str]:
+    title = wording.version_title(reply.ref_id, reply.version)
+    lines = _title(f"{title}: {reply.subject or '(no subject)'}", width)
+    label_width = max(len(label) for label, _ in wording.header_rows(reply)) + 2
+    for label, values in wording.header_rows(reply):
+        lead = f"{label}:".ljust(label_width)
+        for value in values:
+            lines += textwrap.wrap(
+                _safe(value), width, initial_indent=lead, subsequent_indent=" " * label_width
+            ) or [lead]
+            lead = " " * label_width
+    if reply.tags:
+        tags = ", ".join(f"{t.tag} ({t.meaning})" if t.meaning else t.tag for t in reply.tags)
+        lines += textwrap.wrap("Tags: " + tags, width, subsequent_indent=INDENT)
+    return [*lines, f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
+
+
+def tag(reply: TagReply, width: int) -> list[str]:
+    lines = [*_title(wording.tag_heading(reply), width), wording.tag_usage(reply)]
+    if reply.years:
+        years = ", ".join(f"{y.value} ({y.cables})" for y in reply.years)
+        lines += textwrap.wrap("Most in: " + years, width, subsequent_indent=INDENT)
+    if reply.origins:
+        origins = ", ".join(f"{o.value} ({o.cables})" for o in reply.origins)
+        lines += textwrap.wrap("Most from: " + _safe(origins), width, subsequent_indent=INDENT)
+    if reply.newest:
+        lines.append("Newest:")
+        for cable in reply.newest:
+            lines += [INDENT + line for line in _listing(cable, width - len(INDENT))]
+    return lines
+
+
+def similar(reply: SimilarReply, width: int) -> list[str]:
+    lines = _title(f"{wording.similar_heading(reply)}: {reply.subject}", width)
+    if not reply.hits:
+        return [*lines, wording.NO_SIMILAR]
+    return lines + _hits(reply.hits, 1, width)
+
+
+def versions(reply: VersionsReply, width: int) -> list[str]:
+    lines = _title(f"Versions of {reply.ref_id}: {reply.subject}", width)
+    for version in reply.versions:
+        lines += textwrap.wrap(wording.version_line(version), width, subsequent_indent=INDENT)
+        lines += textwrap.wrap(_safe(version.path), width, initial_indent=INDENT)
+        if version.why_not_shown:
+            lines += textwrap.wrap(
+                version.why_not_shown, width, initial_indent=INDENT, subsequent_indent=INDENT
+            )
     return lines
 
 
@@ -255,8 +341,18 @@ def _body(reply: Reply, width: int) -> list[str]:
             return search(reply, width)
         case BrowseReply():
             return browse(reply, width)
+        case TimelineReply():
+            return timeline(reply, width)
         case RefsReply():
             return refs(reply, width)
+        case HeaderReply():
+            return header(reply, width)
+        case TagReply():
+            return tag(reply, width)
+        case SimilarReply():
+            return similar(reply, width)
+        case VersionsReply():
+            return versions(reply, width)
         case HelpReply():
             return help_text(reply, width)
         case SavedReply():

@@ -13,10 +13,16 @@ from bot.chat.replies import (
     DeskNote,
     ErrorReply,
     FocusReply,
+    HeaderReply,
     NoteItem,
     ReferenceInfo,
     ReferenceStatus,
+    SearchFacets,
     SearchReply,
+    SimilarReply,
+    TagReply,
+    TimelineReply,
+    VersionInfo,
 )
 
 REFERENCE_STATUS = {
@@ -63,13 +69,38 @@ def reference_remark(ref: ReferenceInfo) -> str:
 def card_flags(card: CableCard) -> list[str]:
     """What a reader must know before trusting the card's text or times."""
     flags = []
-    if card.body_withheld:
+    if card.body_cut_off and card.paragraph_count:
+        flags.append(
+            "The text stops at a '...' where the source cut it off: only its start is "
+            "in the library."
+        )
+    elif card.body_withheld:
         flags.append("The body of this cable was withheld from the release.")
     elif card.partial:
         flags.append("Only part of this cable's text is in the library.")
+    if card.redactions:
+        flags.append(redactions_remark(card.redactions))
     if card.minutes_unreliable:
         flags.append("Times marked ?? are from a source whose minutes are unreliable.")
+    if card.glued_to:
+        flags.append(glued_flag(card.glued_to, bool(card.tags)))
     return flags
+
+
+def redactions_remark(count: int) -> str:
+    runs = "1 redaction" if count == 1 else f"{count:,} redactions"
+    return f"This copy has {runs} (runs of X where WikiLeaks removed names); quotes keep them."
+
+
+def glued_flag(host: str, tagged: bool) -> str:
+    """A cable read from another cable's site page, where WikiLeaks glued it."""
+    flag = (
+        f"This cable was found glued after {host} on {host}'s site page (a WikiLeaks "
+        "glitch) and is read from there."
+    )
+    if not tagged:
+        flag += f" That page shows {host}'s tags on it, so its own tags are not known."
+    return flag
 
 
 def hits_remarks(reply: AnswerReply | SearchReply) -> list[str]:
@@ -176,3 +207,92 @@ def notes_title(removed: bool, count: int) -> str:
 
 def export_text(filename: str, content: str) -> str:
     return f"{filename}: {len(content.encode()):,} bytes"
+
+
+def facet_heading(facets: SearchFacets) -> str:
+    count = f"{facets.cables:,} cable" + ("s" if facets.cables != 1 else "")
+    return f"{count} with a paragraph holding every word; narrow with:"
+
+
+def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
+    """(facet, its top values as filters with their cable counts), facets with values only:
+    `("by year", "year:2009 58 · year:2008 25")`."""
+    rows = [("by year", facets.year), ("by origin", facets.origin), ("by tag", facets.tag)]
+    return [
+        (name, " · ".join(f"{value.filter} {value.cables:,}" for value in values))
+        for name, values in rows
+        if values
+    ]
+
+
+def timeline_title(reply: TimelineReply) -> str:
+    count = f"{reply.total:,} cable" + ("s" if reply.total != 1 else "")
+    return f"Timeline of {reply.query or 'the filtered cables'}: {count}"
+
+
+# -- research reading ----------------------------------------------------------------------
+
+NOT_IN_COPY = "not in this copy"
+
+
+def header_rows(reply: HeaderReply) -> list[tuple[str, list[str]]]:
+    """The header's fields in PlusD's order, each with its lines; an absent field says so
+    (a partial extract or an early page may lack the routing block)."""
+
+    def one(value: str | None) -> list[str]:
+        return [value] if value else [NOT_IN_COPY]
+
+    return [
+        ("Precedence", one(reply.precedence)),
+        ("Date-time group", one(reply.dtg)),
+        ("Created", [when(reply.created, reply.minutes_unreliable)]),
+        ("Classification", one(reply.classification)),
+        ("Origin", one(reply.origin)),
+        ("FM", one(reply.fm)),
+        ("TO", reply.to or [NOT_IN_COPY]),
+        ("INFO", reply.info or ["none"]),
+        ("E.O.", one(reply.eo)),
+        ("Declassify", one(reply.declassify)),
+        ("Classified by", one(reply.classified_by)),
+        ("Reasons", one(reply.reasons)),
+        ("Captions", [", ".join(reply.captions) or "none"]),
+        ("Signer", one(reply.signer)),
+    ]
+
+
+def version_title(ref_id: str, version: int | None) -> str:
+    """`07DUSHANBE313` or `07DUSHANBE313 (version 2)` for another loaded copy."""
+    return f"{ref_id} (version {version})" if version is not None else ref_id
+
+
+def tag_heading(reply: TagReply) -> str:
+    """`KTIP: Trafficking in persons (program)`."""
+    meaning = reply.meaning or "not in the glossary"
+    return f"{reply.tag}: {meaning} ({reply.tag_kind})"
+
+
+def tag_usage(reply: TagReply) -> str:
+    """`23 of 1,366 cables carry it.`"""
+    return f"{reply.cables:,} of {reply.library_cables:,} cables carry it."
+
+
+def similar_heading(reply: SimilarReply) -> str:
+    """What the hits are like: `¶2 (SECTION) of 08REYKJAVIK195`, or the whole cable."""
+    if reply.labels:
+        marks = ", ".join(f"¶{label}" for label in reply.labels)
+        where = f"{marks} ({reply.section.rstrip(':')})" if reply.section else marks
+        return f"Paragraphs like {where} of {reply.ref_id}"
+    if reply.section:
+        return f"Paragraphs like the section {reply.section.rstrip(':')} of {reply.ref_id}"
+    return f"Paragraphs like {reply.ref_id} as a whole"
+
+
+NO_SIMILAR = "No paragraph of another cable shares this passage's distinctive words."
+
+
+def version_line(version: VersionInfo) -> str:
+    """`2. Dec 2010 site page · released 2010-12-01 · 5 ¶ · 3 redacted`."""
+    released = f" · released {day(version.released)}" if version.released else ""
+    redacted = f" · {version.redactions:,} redacted" if version.redactions else ""
+    shown = " · shown" if version.shown else ""
+    return f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{redacted}{shown}"

@@ -6,6 +6,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
+from bot.search.matches import CableFacts
+
 
 class SearchFilters(BaseModel):
     """Restrictions on which paragraphs may match; all optional."""
@@ -15,6 +17,14 @@ class SearchFilters(BaseModel):
     origin: str | None = None
     year: int | None = None
     classification: str | None = None
+    # Words the cable's subject line must hold (all of them, in any form).
+    subject: str | None = None
+    # Dates, inclusive, as `date_key`s (YYYYMMDD; 00 for a month or day not given:
+    # `from:2007` is 20070000, `to:2007-03` is 20070399).
+    since: int | None = None
+    until: int | None = None
+    # Only cables with (True) or without (False) redacted names.
+    redacted: bool | None = None
 
 
 class Hit(BaseModel):
@@ -38,3 +48,12 @@ class SearchResult(BaseModel):
 
 class SearchEngine(Protocol):
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult: ...
+
+    def by_date(
+        self, query: str, filters: SearchFilters, limit: int, newest: bool
+    ) -> SearchResult: ...
+
+    def matching_cables(self, query: str, filters: SearchFilters) -> list[CableFacts]: ...
+    def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
+        """Paragraphs of cables other than `exclude_ref_id` most like `text`."""
+        ...

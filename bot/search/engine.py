@@ -16,7 +16,17 @@ from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
-from bot.search.query import Concept, ParsedQuery, filter_query, flat_query, full_query, parse
+from bot.search.matches import CableFacts, FactTable, distinct_cables
+from bot.search.query import (
+    Concept,
+    ParsedQuery,
+    filter_query,
+    flat_query,
+    full_query,
+    match_query,
+    parse,
+)
+from bot.search.similar import distinctive_terms, similar_query
 from bot.search.text import normalise, stemmed_analyzer
 from bot.search.variants import idf
 
@@ -68,6 +78,7 @@ class CableSearchEngine:
         # same popular paragraphs again and again.
         self._terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._paragraph_terms)
         self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
+        self._facts = FactTable(library.catalogue)
 
     @property
     def paragraphs_indexed(self) -> int:
@@ -83,11 +94,7 @@ class CableSearchEngine:
         parsed = parse(query, self._handle.speller)
         if not parsed.concepts or limit <= 0:
             return Ranking(parsed, [])
-        ref_id = None
-        if filters.ref_id is not None:
-            cable = self._library.get(filters.ref_id)
-            ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
-        restriction = filter_query(self._schema, filters, ref_id)
+        restriction = self._restriction(filters)
         if restriction is None:
             # Across the library the full query (nested, boosted, with phrases) must
             # not score millions of paragraphs: a flat term query, which tantivy
@@ -112,12 +119,59 @@ class CableSearchEngine:
             ranked.sort(key=lambda r: -r.score)
         return Ranking(parsed, ranked[:limit])
 
+    def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
+        ref_id = None
+        if filters.ref_id is not None:
+            cable = self._library.get(filters.ref_id)
+            ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
+        return filter_query(self._schema, filters, ref_id)
+
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
         ranking = self.rank(query, filters, limit)
         parsed = ranking.parsed
+        hits = self._hits(parsed, ranking.paragraphs)
+        best = ranking.paragraphs[0] if hits else None
+        weak = (
+            best is None
+            or self.coverage(parsed, best) < WEAK_COVERAGE
+            or not self.together(parsed, best)
+        )
+        return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
+
+    def by_date(self, query: str, filters: SearchFilters, limit: int, newest: bool) -> SearchResult:
+        """The paragraphs holding every word (`match_query`), newest or oldest cable first."""
+        parsed = parse(query, self._handle.speller)
+        if not parsed.concepts or limit <= 0:
+            return SearchResult(hits=[], corrected_query=parsed.corrected)
+        found = self._searcher.search(
+            match_query(self._schema, parsed, self._restriction(filters), self._handle.variants),
+            limit,
+            count=False,
+            order_by_field="date",
+            order=tantivy.Order.Desc if newest else tantivy.Order.Asc,
+        )
+        ranked = []
+        for _, address in found.hits:
+            doc = self._searcher.doc(address)
+            ranked.append(RankedParagraph(doc["ref"][0], int(doc["para"][0]), 0.0))
+        hits = self._hits(parsed, ranked)
+        return SearchResult(hits=hits, weak=not hits, corrected_query=parsed.corrected)
+
+    def matching_cables(self, query: str, filters: SearchFilters) -> list[CableFacts]:
+        """Every cable with a paragraph holding every word of `query` (all cables within
+        the filters when it has none), with the facts facets and timelines count."""
+        parsed = parse(query, self._handle.speller)
+        refs = distinct_cables(
+            self._schema,
+            self._searcher,
+            match_query(self._schema, parsed, self._restriction(filters), self._handle.variants),
+        )
+        return [facts for ref in refs if (facts := self._facts.get(ref)) is not None]
+
+    def _hits(self, parsed: ParsedQuery, paragraphs: list[RankedParagraph]) -> list[Hit]:
         weights = {term: self._idf(term) for term in parsed.terms}
         hits: list[Hit] = []
-        for ranked in ranking.paragraphs:
+        for ranked in paragraphs:
             cable = self._library.get(ranked.ref_id)
             if cable is None or ranked.index >= len(cable.paragraphs):
                 continue  # the library changed under a reused index; skip, never crash
@@ -143,13 +197,38 @@ class CableSearchEngine:
                     score=round(ranked.score, 4),
                 )
             )
-        best = ranking.paragraphs[0] if hits else None
-        weak = (
-            best is None
-            or self.coverage(parsed, best) < WEAK_COVERAGE
-            or not self.together(parsed, best)
-        )
-        return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
+        return hits
+
+    def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
+        """Paragraphs of other cables most like `text` (a paragraph, or a whole cable's
+        text), best first."""
+        stems = self._analyzer.analyze(normalise(text))
+        terms = distinctive_terms(stems, self._idf)
+        if not terms or limit <= 0:
+            return SearchResult(hits=[], weak=True)
+        query = similar_query(self._schema, terms, self._handle.variants, exclude_ref_id)
+        weights = dict(terms)
+        hits: list[Hit] = []
+        for score, address in self._searcher.search(query, limit).hits:
+            doc = self._searcher.doc(address)
+            cable = self._library.get(doc["ref"][0])
+            index = int(doc["para"][0])
+            if cable is None or index >= len(cable.paragraphs):
+                continue  # the library changed under a reused index; skip, never crash
+            paragraph = cable.paragraphs[index]
+            hits.append(
+                Hit(
+                    ref_id=cable.ref_id,
+                    section=paragraph.section,
+                    label=paragraph.label,
+                    excerpt=excerpt(paragraph.text, weights),
+                    permalink=paragraph.permalink,
+                    locator=paragraph.locator,
+                    # Summed in index order: the last digits differ between index builds.
+                    score=round(float(score), 2),
+                )
+            )
+        return SearchResult(hits=hits, weak=not hits)
 
     def _candidate_cables(self, parsed: ParsedQuery) -> list[str]:
         # Words in more than a twentieth of all paragraphs ("say", "government")

@@ -13,7 +13,12 @@ phrase matches the words as written.
 
 Words in double quotes are also a required phrase: the paragraph's own text (or its
 heading) must hold them in that order, as `"chicken street"` asks; the cable's
-fields can steer unquoted words only.
+fields can steer unquoted words only. The items of an `a OR b` chain are one concept
+with each item an alternative; words after `-` or `NOT` are excluded (`syntax.py`).
+
+`match_query` is the boolean reading of the same question, for counting: every word
+(in any of its forms or alternatives, in the paragraph's text or heading) and every
+required phrase present, nothing excluded.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ import tantivy
 from bot.search.abbreviations import expansions
 from bot.search.api import SearchFilters
 from bot.search.spelling import Speller
-from bot.search.text import WORD, normalise, plain_analyzer, stem
+from bot.search.syntax import read_syntax
+from bot.search.text import WORD, normalise, plain_analyzer, stem, stemmed_analyzer, words
 from bot.search.variants import Variants
 
 # Field boosts: a heading word says more about a paragraph than a body word.
@@ -47,6 +53,7 @@ PAIR_WEIGHT = 0.5
 # A spelled-out form or abbreviation counts less than the word the user typed.
 _EXPANSION_WEIGHT = 0.6
 _PLAIN = plain_analyzer()
+_STEMMED = stemmed_analyzer()
 # A quoted stretch (straight quotes: `normalise` straightens curly ones); a closing
 # quote left off ends the phrase at the end of the question.
 _QUOTED = re.compile(r'"([^"]*)"?')
@@ -80,8 +87,11 @@ class ParsedQuery:
     corrected: str | None = None
     # Every index term of the question: what excerpts highlight.
     terms: set[str] = field(default_factory=set)
-    # Quoted phrases: each must be in the paragraph's text or heading.
-    phrases: list[Phrase] = field(default_factory=list)
+    # Required phrases: one of each group must be in the paragraph's text or heading
+    # (a quoted phrase is a group of one; `"a b" OR c` a group of two).
+    phrases: list[tuple[Phrase, ...]] = field(default_factory=list)
+    # Words and phrases (`-word`, `NOT "a phrase"`) no matching paragraph may hold.
+    excluded: list[Phrase] = field(default_factory=list)
 
 
 def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
@@ -95,22 +105,24 @@ def _phrase(words: tuple[str, ...] | list[str]) -> Phrase:
     return tuple(t._replace(offset=t.offset - first) for t in out)
 
 
-def _quoted_positions(text: str) -> list[set[int]]:
-    """For each quoted stretch of `text`, the positions (in WORD order) of its words."""
-    spans = [m.span(1) for m in _QUOTED.finditer(text)]
+def _positions(text: str, spans: list[tuple[int, int]]) -> list[set[int]]:
+    """For each span of `text`, the positions (in WORD order) of its words."""
     groups: list[set[int]] = [set() for _ in spans]
     for position, word in enumerate(WORD.finditer(text)):
+        if position >= MAX_WORDS:
+            break
         for group, (start, end) in zip(groups, spans, strict=True):
             if start <= word.start() < end:
                 group.add(position)
-    return [group for group in groups if group]
+    return groups
 
 
 def parse(question: str, speller: Speller) -> ParsedQuery:
-    text = normalise(question)
+    syntax = read_syntax(normalise(question))
+    text = syntax.positive
     written = [m.group(0) for m in WORD.finditer(text)][:MAX_WORDS]
     lowered = [w.lower() for w in written]
-    quoted = [{i for i in group if i < MAX_WORDS} for group in _quoted_positions(text)]
+    quoted = [g for g in _positions(text, [m.span(1) for m in _QUOTED.finditer(text)]) if g]
     literal = set().union(*quoted)
     corrected = list(lowered)
     # An unknown word is replaced by its correction (and the question reported
@@ -138,8 +150,27 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
         if extra is not None and extra != term:
             alternatives.append((Term(0, extra, extras[i]),))
         by_position[i] = Concept(tuple(alternatives), exact=word, guessed=i in fixes)
-    concepts = list(by_position.values())
-    positions = sorted(by_position)
+    # An `a OR b` chain is one concept, each item an alternative.
+    phrases: list[tuple[Phrase, ...]] = []
+    merged: list[Concept] = []
+    chained: set[int] = set()
+    for spans, required in zip(syntax.chains, syntax.quoted_chains, strict=True):
+        either: list[Phrase] = []
+        for group in _positions(text, spans):
+            chained |= group
+            single = by_position.get(min(group)) if len(group) == 1 else None
+            if single is not None:
+                either += single.alternatives
+            elif group and (phrase := _phrase([corrected[i] for i in sorted(group)])):
+                either.append(phrase)
+            for position in group:
+                by_position.pop(position, None)
+        if either:
+            merged.append(Concept(tuple(either)))
+            if required:
+                phrases.append(tuple(either))
+    concepts = list(by_position.values()) + merged
+    positions = sorted(p for p in by_position if p not in chained)
     for a, b in pairwise(positions):
         if b - a <= 2 and PAIR_WEIGHT > 0:
             pair = (
@@ -161,12 +192,17 @@ def parse(question: str, speller: Speller) -> ParsedQuery:
             # requirement, so it does not count against a hit's coverage.
             concepts.append(Concept(alts, _EXPANSION_WEIGHT, bonus=True))
     terms = {t.stem for concept in concepts for alt in concept.alternatives for t in alt}
-    phrases = [p for group in quoted if (p := _phrase([lowered[i] for i in sorted(group)]))]
+    phrases += [
+        (p,)
+        for group in quoted
+        if not group & chained and (p := _phrase([lowered[i] for i in sorted(group)]))
+    ]
+    excluded = [p for item in syntax.excluded if (p := _phrase(words(item)))]
     shown = None
     if fixes:
         swap = {lowered[i]: fix for i, fix in fixes.items()}
         shown = WORD.sub(lambda m: swap.get(m.group(0).lower(), m.group(0)), question)
-    return ParsedQuery(concepts, shown, terms, phrases)
+    return ParsedQuery(concepts, shown, terms, phrases, excluded)
 
 
 def _any_form(schema: tantivy.Schema, term: Term, variants: Variants) -> tantivy.Query:
@@ -225,28 +261,30 @@ def _concept_clauses(
     return clauses
 
 
+def _either(
+    schema: tantivy.Schema, phrases: tuple[Phrase, ...], variants: Variants
+) -> tantivy.Query:
+    """Any of `phrases` as written in the paragraph's text (in that order), or all of a
+    phrase's words in its heading (a heading keeps no positions)."""
+    return tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Should, _field_query(schema, name, phrase, variants, slop=0))
+            for phrase in phrases
+            for name in ("body", "heading")
+        ]
+    )
+
+
 def _required(
     schema: tantivy.Schema, parsed: ParsedQuery, variants: Variants
 ) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-    """One unscored clause per quoted phrase: the exact phrase in the paragraph's text,
-    or all its words in its heading (a heading keeps no positions)."""
-    return [
-        (
-            tantivy.Occur.Must,
-            tantivy.Query.const_score_query(
-                tantivy.Query.boolean_query(
-                    [
-                        (
-                            tantivy.Occur.Should,
-                            _field_query(schema, "body", phrase, variants, slop=0),
-                        ),
-                        (tantivy.Occur.Should, _field_query(schema, "heading", phrase, variants)),
-                    ]
-                ),
-                0.0,
-            ),
-        )
-        for phrase in parsed.phrases
+    """One unscored clause per required phrase group, one per excluded word or phrase."""
+    required = [
+        (tantivy.Occur.Must, tantivy.Query.const_score_query(_either(schema, group, variants), 0.0))
+        for group in parsed.phrases
+    ]
+    return required + [
+        (tantivy.Occur.MustNot, _either(schema, (phrase,), variants)) for phrase in parsed.excluded
     ]
 
 
@@ -299,9 +337,51 @@ def filter_query(
         if filters.year < 0:  # no such year: nothing matches (an unsigned field)
             return tantivy.Query.empty_query()
         must.append(tantivy.Query.term_query(schema, "year", filters.year))
+    if filters.subject:
+        must += [
+            tantivy.Query.term_query(schema, "subject", term)
+            for term in _STEMMED.analyze(normalise(filters.subject))
+        ]
+    if filters.since is not None or filters.until is not None:
+        must.append(
+            tantivy.Query.range_query(
+                schema, "date", tantivy.FieldType.Unsigned, filters.since, filters.until
+            )
+        )
+    if filters.redacted is not None:
+        must.append(tantivy.Query.term_query(schema, "redacted", int(filters.redacted)))
     if not must:
         return None
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must])
+
+
+def match_query(
+    schema: tantivy.Schema,
+    parsed: ParsedQuery,
+    restriction: tantivy.Query | None,
+    variants: Variants,
+) -> tantivy.Query:
+    """The paragraphs that hold every word of the question (one of a concept's
+    alternatives, in any form, in the text or heading), every required phrase and no
+    excluded one, within `restriction`: the set that facets and timelines count."""
+    clauses = [
+        (tantivy.Occur.Must, _either_concept(schema, concept, variants))
+        for concept in parsed.concepts
+        if not concept.bonus
+    ]
+    clauses += _required(schema, parsed, variants)
+    clauses.append((tantivy.Occur.Must, restriction or tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _either_concept(schema: tantivy.Schema, concept: Concept, variants: Variants) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Should, _field_query(schema, name, alt, variants))
+            for alt in concept.alternatives
+            for name in FIELD_BOOSTS
+        ]
+    )
 
 
 def full_query(

@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.cables.bundled import SEEDS
 from bot.cables.inputs import input_entries
 from bot.cables.library import Library
+from bot.cables.limits import DEFAULT_LIMITS, InputLimits
 from bot.cables.loader import load_library
 from bot.cables.store_build import Sidecar, build_and_open, store_path
 from bot.cables.stored_library import open_store
@@ -58,7 +59,11 @@ def _input_bytes(paths: Sequence[Path]) -> int:
 
 
 def _first_load(
-    paths: Sequence[Path], cache_dir: Path, workers: int | None, progress: bool
+    paths: Sequence[Path],
+    cache_dir: Path,
+    workers: int | None,
+    progress: bool,
+    limits: InputLimits,
 ) -> Loaded:
     """Parse, store and index in one pass: each cable is read and built once, and the
     index is fed from the parse workers' output as the store is written.
@@ -67,12 +72,12 @@ def _first_load(
     cables.csv) are indexed again from the finished store, so the scores are those
     of the library as loaded.
     """
-    path = store_path(paths, cache_dir)
+    path = store_path(paths, cache_dir, limits)
     staging = staging_dir(cache_dir)
     try:
         builder = IndexBuilder(staging, large=_input_bytes(paths) >= _LARGE_INPUT)
         library = build_and_open(
-            paths, path, workers, progress, Sidecar(indexed_cable, builder.add)
+            paths, path, workers, progress, Sidecar(indexed_cable, builder.add), limits
         )
         if builder.superseded:
             return Loaded(library)
@@ -84,7 +89,11 @@ def _first_load(
 
 
 def load_searchable(
-    paths: Sequence[Path], cache_dir: Path, workers: int | None = None, progress: bool = False
+    paths: Sequence[Path],
+    cache_dir: Path,
+    workers: int | None = None,
+    progress: bool = False,
+    limits: InputLimits = DEFAULT_LIMITS,
 ) -> Loaded:
     """What a bot start calls: the library of `paths` (default: the bundled seeds), from
     its store under `cache_dir`, parsing and indexing it on the first start.
@@ -94,10 +103,10 @@ def load_searchable(
     """
     paths = list(paths) or [SEEDS]
     try:
-        library = open_store(store_path(paths, cache_dir))
+        library = open_store(store_path(paths, cache_dir, limits))
         if library is not None:
             return Loaded(library)
-        return _first_load(paths, cache_dir, workers, progress)
+        return _first_load(paths, cache_dir, workers, progress, limits)
     except (OSError, sqlite3.Error) as error:
         log.warning("cable store unavailable under %s (%s); loading into memory", cache_dir, error)
-        return Loaded(load_library(paths))
+        return Loaded(load_library(paths, limits))

@@ -25,6 +25,7 @@ import tantivy
 
 from bot.cables.library import Library
 from bot.cables.model import Cable
+from bot.cables.structure.redactions import cable_redactions
 from bot.search.spelling import Speller
 from bot.search.text import (
     PLAIN,
@@ -39,7 +40,7 @@ from bot.search.variants import Variants
 
 TAG_LIST = "cable_tags"
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 _VOCABULARY = "vocabulary.json"
 _META = "cablebot-index.json"
 # Libraries from this many cables get the large writer heap (fewer, larger segments).
@@ -73,7 +74,10 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("body", tokenizer_name=WORDS, index_option="position")
     for name in ("heading", "cable"):
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
-    builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
+    # Fast: facets and timelines collect the distinct cables of a match set from it.
+    builder.add_text_field(
+        "ref", stored=True, tokenizer_name="raw", index_option="basic", fast=True
+    )
     builder.add_unsigned_field("para", stored=True)
     # All of a cable's tags in one value, split at spaces (TAGS never contain one):
     # one value a paragraph instead of one a tag saves 5% of the indexing CPU.
@@ -81,6 +85,10 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("origin", tokenizer_name=PLAIN, index_option="position")
     builder.add_text_field("classification", tokenizer_name=PLAIN, index_option="position")
     builder.add_unsigned_field("year", indexed=True)
+    # `from:` / `to:` ranges and `sort:newest|oldest` (a `date_key`).
+    builder.add_unsigned_field("date", indexed=True, fast=True)
+    builder.add_text_field("subject", tokenizer_name=STEMMED, index_option="basic")
+    builder.add_unsigned_field("redacted", indexed=True)
     return builder.build()
 
 
@@ -97,6 +105,14 @@ def cable_year(cable: Cable) -> int:
     return 1900 + yy if yy > 10 else 2000 + yy
 
 
+def date_key(cable: Cable) -> int:
+    """The cable's date as YYYYMMDD; an undated cable is YYYY0000 (the year of its id)."""
+    created = cable.created
+    if created is None:
+        return cable_year(cable) * 10_000
+    return created.year * 10_000 + created.month * 100 + created.day
+
+
 class IndexedCable(NamedTuple):
     """What the index takes of one cable, its text already normalised.
 
@@ -110,6 +126,9 @@ class IndexedCable(NamedTuple):
     origin: str
     classification: str
     year: int
+    date: int  # date_key
+    subject: str
+    redacted: bool
     # (text, section heading) of each paragraph, in order.
     paragraphs: tuple[tuple[str, str], ...]
 
@@ -129,6 +148,9 @@ def indexed_cable(cable: Cable) -> IndexedCable:
         origin=cable.origin,
         classification=cable.classification,
         year=cable_year(cable),
+        date=date_key(cable),
+        subject=normalise(cable.subject),
+        redacted=cable_redactions(cable) > 0,
         paragraphs=tuple(paragraphs),
     )
 
@@ -167,6 +189,9 @@ class IndexBuilder:
             doc.add_text("origin", cable.origin)
             doc.add_text("classification", cable.classification)
             doc.add_unsigned("year", cable.year)
+            doc.add_unsigned("date", cable.date)
+            doc.add_text("subject", cable.subject)
+            doc.add_unsigned("redacted", int(cable.redacted))
             self._writer.add_document(doc)
 
     def finish(self) -> tuple[tantivy.Index, dict[str, int]]:

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import tantivy
 
+from bot.cables.structure.redactions import blank_redactions
+
 # Tokens are runs of letters and digits: tantivy's simple tokenizer (about twice as
 # fast as a regex one at indexing), mirrored by this pattern on the Python side.
 # "Iceland's" gives "iceland" and "s", a stop word.
@@ -170,8 +172,9 @@ def _undot(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Unify spellings before tokenizing: `U.A.E.` -> `UAE`, curly quotes, `/` as a separator."""
-    return _same_length(_undot(text))
+    """Unify spellings before tokenizing: `U.A.E.` -> `UAE`, curly quotes, `/` as a
+    separator; a redaction run (`XXXXXXXXXXXX`, glued or not) is no word."""
+    return blank_redactions(_same_length(_undot(text)))
 
 
 def stemmed_analyzer() -> tantivy.TextAnalyzer:

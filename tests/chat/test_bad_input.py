@@ -97,6 +97,9 @@ def test_bad_filter_values(ask: Ask) -> None:
         "year: needs a number from 1966 to 2010, not abc" in _error(ask("!browse year:abc")).message
     )
     assert "page: needs a number from 1 to 100" in _error(ask("!search x page:0")).message
+    # Digits of other scripts pass str.isdigit but not int(): an input error all the same.
+    assert "page: needs a number from 1 to 100, not ᧚" in _error(ask("!browse page:᧚")).message
+    assert "year: needs a number from 1966 to 2010" in _error(ask("!search x year:𐩀")).message
     error = _error(ask("!search x class:secrte"))
     assert (
         error.message == "class: needs a classification such as SECRET or TOP SECRET, not secrte."
@@ -104,7 +107,33 @@ def test_bad_filter_values(ask: Ask) -> None:
     assert error.suggestions == ["class:secret", 'class:"top secret"']  # typed as shown
     error = _error(ask("!browse when:yesterday"))
     assert "Unknown filter when:" in error.message
-    assert error.suggestions == ["class:", "origin:", "page:", "tag:", "year:"]
+    assert error.suggestions == [
+        "class:",
+        "from:",
+        "origin:",
+        "page:",
+        "redacted:",
+        "sort:",
+        "subject:",
+        "tag:",
+        "to:",
+        "year:",
+    ]
+
+
+def test_bad_query_language_values(ask: Ask) -> None:
+    assert "`from:2007-03`" in _error(ask("!search x from:kabul")).message
+    assert "origin:" in _error(ask("!search x from:kabul")).message
+    assert "2007-13 is no date" in _error(ask("!search x from:2007-13")).message
+    assert "run from 1966 to 2010" in _error(ask("!timeline x to:2011")).message
+    assert "comes after" in _error(ask("!search x from:2009 to:2007")).message
+    assert "runs backwards" in _error(ask("!search x year:2008-2006")).message
+    error = _error(ask("!search x sort:date"))
+    assert error.suggestions == ["sort:relevance", "sort:newest", "sort:oldest"]
+    assert _error(ask("!search x redacted:maybe")).suggestions == ["redacted:yes", "redacted:no"]
+    assert "subject: needs a word" in _error(ask("!search x subject:the")).message
+    assert "sort:" in _error(ask("!ask who runs the shelters sort:newest")).message
+    assert "What should I count?" in _error(ask("!timeline")).message
 
 
 def test_mentions_and_markdown_are_never_echoed(ask: Ask) -> None:

@@ -6,6 +6,7 @@ import json
 
 from bot.chat.replies import REPLY_ADAPTER, CableCard, ErrorReply, ParagraphsReply
 from bot.chat.state import AppState
+from bot.render.wording import card_flags
 from config.settings import Settings
 from handlers.dispatch import dispatch
 from tests.chat.conftest import Ask
@@ -195,13 +196,34 @@ def test_the_end_of_a_heading_is_enough(ask: Ask) -> None:
     assert reply.section == "ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B"
 
 
-def test_headings_differing_only_in_case_are_reached_as_typed(ask: Ask) -> None:
-    # 07BERN881 has a COMMENT section early on and a Comment section at the end.
-    assert _paragraphs(ask, "!cable 07BERN881 COMMENT").section == "COMMENT"
-    assert _paragraphs(ask, "!cable 07BERN881 Comment:").section == "Comment"
-    reply = ask("!cable 07BERN881 comment")
-    assert isinstance(reply, ErrorReply)
-    assert reply.suggestions == ["COMMENT", "Comment"]
+def test_a_cable_glued_into_another_page_has_its_own_card(ask: Ask) -> None:
+    bern = _card(ask, "!cable 07BERN881")
+    assert bern.subject.endswith("REGARDING IRAN/IAEA AND IRAN/EGL")
+    assert bern.sections == ["SUMMARY", "IRAN/IAEA", "IRAN/EGL Gas Deal", "COMMENT"]
+    assert bern.glued_to is None
+    tbilisi = _card(ask, "!cable 07TBILISI2290")
+    assert tbilisi.subject == "REGIONAL GOVERNORS - WHO ARE THEY?"
+    assert tbilisi.glued_to == "07BERN881" and tbilisi.tags == []
+    [flag] = [f for f in card_flags(tbilisi) if "glued" in f]
+    assert "07BERN881's site page" in flag and "its own tags are not known" in flag
+
+
+def test_a_cut_off_copy_says_its_text_stops_short(ask: Ask) -> None:
+    # 73TEHRAN8233's complete csv row is loaded; only a cut-off copy would carry the flag.
+    card = _card(ask, "!cable 73TEHRAN8233")
+    assert card.paragraph_count == 3 and not card.body_cut_off
+    assert not any("cut it off" in flag for flag in card_flags(card))
+
+
+def test_a_lettered_run_is_named_by_its_numbered_paragraph(ask: Ask) -> None:
+    # 09STATE80163 restarts A-H under ¶3 and ¶15, with no headings.
+    reply = _paragraphs(ask, "!cable 09STATE80163 15 B-G")
+    assert [p.label for p in reply.paragraphs] == list("BCDEFG")
+    assert reply.paragraphs[0].text.startswith("Key Continuing Issues\n\n1) UN Security")
+    ambiguous = ask("!cable 09STATE80163 B-G")
+    assert isinstance(ambiguous, ErrorReply)
+    assert "¶B under several paragraphs: ¶1, ¶2, ¶3, ¶15" in ambiguous.message
+    assert ambiguous.suggestions[-1] == "!cable 09STATE80163 15 ¶B-G"
 
 
 def test_a_pasted_link_to_a_repeated_label_opens_its_first_paragraph(ask: Ask) -> None:

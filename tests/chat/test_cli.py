@@ -225,3 +225,28 @@ def test_a_failing_command_apologises_and_logs_to_a_file_not_the_terminal(
     assert done.stdout.startswith("Sorry, that command failed on our side.")
     assert "Traceback" not in done.stdout + done.stderr
     assert "ZeroDivisionError" in (tmp_path / "cache" / "chat.log").read_text("utf-8")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("line", ["DISCORD_TOKEN=   ", 'DISCORD_TOKEN=""'])
+def test_make_run_asks_the_settings_whether_there_is_a_token(tmp_path: Path, line: str) -> None:
+    """`.env` lines a grep takes for a token, which the settings read as none: the chat starts."""
+    (tmp_path / ".env").write_text(line + "\n")
+    env = {k: v for k, v in _env(tmp_path).items() if k != "DISCORD_TOKEN"}
+    env["LIBRARY_PATHS"] = str(RAW_CABLES / "08REYKJAVIK195.html")
+    bin_dir = Path(sys.executable).parent
+    done = subprocess.run(
+        ["make", "-s", "-f", str(ROOT / "Makefile"), "run", f"BIN={bin_dir}", "STAMP="],
+        input="!cable 08REYKJAVIK195\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert "No DISCORD_TOKEN set: starting the terminal chat" in done.stderr, done.stderr
+    assert "08REYKJAVIK195" in done.stdout
+    assert done.returncode == 0

@@ -78,9 +78,10 @@ def test_filters_split_from_words() -> None:
     assert split.words == ["human", "trafficking"]
     assert split.filters == {"tag": "KCRM phum", "origin": "dushanbe", "page": "2"}
     assert split.unknown == ["when"]
-    assert split_filters("classification:secret from:kabul").filters == {
+    assert split_filters("classification:secret from:2007 until:2008").filters == {
         "class": "secret",
-        "origin": "kabul",
+        "from": "2007",
+        "to": "2008",
     }
 
 

@@ -71,6 +71,12 @@ def test_browse_pages_do_not_overlap_and_stop_at_the_last(ask: Ask) -> None:
     assert beyond.notes == [f"There are only {first.pages} pages; this is the last."]
 
 
+def test_past_the_only_page_is_said_in_the_singular(ask: Ask) -> None:
+    reply = _browse(ask("!browse origin:dushanbe page:2"))
+    assert (reply.page, reply.pages) == (1, 1)
+    assert reply.notes == ["There is only 1 page; this is the last."]
+
+
 def test_browse_with_quoted_origin(ask: Ask) -> None:
     reply = _browse(ask('!browse origin:"buenos aires" year:1966'))
     assert reply.filters == {"origin": "buenos aires", "year": "1966"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.chat.replies import AnswerReply, ErrorReply, Reply, SearchReply
+from bot.chat.text import only_pages
 from tests.chat.conftest import Ask
 
 
@@ -86,7 +87,7 @@ def test_search_pages_say_when_more_follow_and_stop_at_the_last(ask: Ask) -> Non
     past = _search(ask("!search trafficking page:99"))
     assert past.page == past.pages < 99 and not past.more_pages
     assert past.hits and past.first_rank == (past.pages - 1) * 10 + 1
-    assert past.notes == [f"There are only {past.pages} pages of hits; this is the last."]
+    assert past.notes == [only_pages(past.pages, " of hits")]
     few = _search(ask("!search peacekeeping origin:reykjavik"))
     assert not few.more_pages and few.pages == 1
 
@@ -127,3 +128,16 @@ def test_quoted_words_are_searched_as_a_phrase(ask: Ask) -> None:
     ]
     answer = _answer(ask('!ask 08REYKJAVIK195 what happened on "chicken street"'))
     assert {h.label for h in answer.hits} == {"2", "3"}
+
+
+def test_a_hit_whose_anchor_repeats_says_so(ask: Ask) -> None:
+    reply = _answer(ask("!ask how many victims were repatriated from the UAE"))
+    best = reply.hits[0]
+    assert (best.ref_id, best.label, best.section) == (
+        "07DUSHANBE313",
+        "G",
+        "PROTECTION AND ASSISTANCE TO VICTIMS",
+    )
+    # ¶G is printed in three sections: the site's #parG opens PREVENTION's.
+    assert best.anchor_ambiguous and best.permalink.endswith("07DUSHANBE313.html")
+    assert not any(hit.anchor_ambiguous for hit in reply.hits if "#par" in hit.permalink)

@@ -48,6 +48,11 @@ def test_hits_show_plain_excerpts_and_full_links(ask: Ask) -> None:
     assert best.permalink in text
 
 
+def test_a_hit_whose_anchor_repeats_says_so(ask: Ask) -> None:
+    text = render(ask("!ask how many victims were repatriated from the UAE"))
+    assert "(¶G is printed more than once, so the link opens the cable, not this ¶G.)" in text
+
+
 def test_notes_come_first(ask: Ask) -> None:
     text = render(ask("!cable 08REYKJAVK195"))
     assert text.startswith("Note: Showing 08REYKJAVIK195, the closest match to 08REYKJAVK195.")

@@ -71,13 +71,14 @@ def test_unreadable_directory_entries(tmp_path: Path) -> None:
     """A dangling symlink and a FIFO are rejected (opening a FIFO would hang the load)."""
     (tmp_path / "gone.html").symlink_to(tmp_path / "deleted.html")
     os.mkfifo(tmp_path / "pipe.html")
-    (tmp_path / "loop").symlink_to(tmp_path)  # a directory link is not followed
+    (tmp_path / "loop").symlink_to(tmp_path)  # a directory link is reported, not followed
     library = load_library([_with_good_page(tmp_path)])
     reasons = _reasons(library)
     assert reasons["gone.html"] == "broken symbolic link"
     assert "not a regular file" in reasons["pipe.html"]
+    assert "symbolic link to a directory, not followed" in reasons["loop"]
     assert library.ids() == [GOOD_ID]
-    assert library.report.files == 3
+    assert library.report.files == 4
 
 
 def test_permission_denied(tmp_path: Path) -> None:

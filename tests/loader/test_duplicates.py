@@ -57,3 +57,32 @@ def test_dec_2010_page_beats_text_dumps(tmp_path: Path) -> None:
     cable = library.get("72TEHRAN1164")
     assert cable is not None and cable.source.path == str(DEC_2010_PAGE)
     assert "JSON-lines record dropped" in library.report.duplicates[0].reason
+
+
+def test_a_complete_csv_row_beats_a_cut_off_final_page() -> None:
+    # The final 2011 pages of these three cables stop at `...`; their csv rows are whole.
+    for ref_id, paragraphs in (("73TEHRAN2077", 7), ("73TEHRAN8233", 3), ("7575LIBREVILLE1895", 4)):
+        page, row = RAW / f"{ref_id}.html", RAW / f"{ref_id}.csv"
+        for paths in ([page, row], [row, page]):
+            library = load_library(paths)
+            cable = library.get(ref_id)
+            assert cable is not None and cable.source.path.startswith(str(row)), ref_id
+            assert len(cable.paragraphs) == paragraphs and not cable.body_withheld
+            [dup] = library.report.duplicates
+            assert dup.dropped == [str(page)]
+            assert "final 2011 site page dropped: its body is cut off" in dup.reason
+            assert "the cables.csv row is complete" in dup.reason
+
+
+def test_a_page_cut_mid_word_is_flagged_cut_off() -> None:
+    library = load_library([RAW / "73TEHRAN8233.html"])
+    cable = library.get("73TEHRAN8233")
+    assert cable is not None and cable.body_cut_off and cable.body_withheld
+    assert cable.paragraphs[0].text.endswith("I ASKED TO ST...")
+
+
+def test_a_cable_glued_into_another_page_is_loaded_as_its_own() -> None:
+    library = load_library([RAW / "07BERN881.html"])
+    assert library.report.records == 2 and library.report.cables == 2
+    glued = library.get("07TBILISI2290")
+    assert glued is not None and glued.source.glued_to == "07BERN881"

@@ -43,7 +43,7 @@ def test_a_phrase_skips_stop_words_but_keeps_their_places(
     engine: CableSearchEngine, library: Library
 ) -> None:
     ranking = engine.rank('"minister of foreign affairs"', SearchFilters(), limit=10)
-    [phrase] = ranking.parsed.phrases
+    [[phrase]] = ranking.parsed.phrases
     assert [term.offset for term in phrase] == [0, 2, 3]
     # "Minister for Foreign Affairs" (08REYKJAVIK195) has a stop word in that place too.
     assert len(ranking.paragraphs) == 10

@@ -92,7 +92,7 @@ async def test_help_lists_every_command(simcord_env: simcord.Env) -> None:
     # The reference text only, as in the terminal: no stray list of command names after it.
     description = result.response.embeds[0].description or ""
     assert description.startswith("## `!browse tag:<TAG>")
-    assert description.endswith("!browse class:secret year:2009")
+    assert description.endswith("!browse subject:iceland redacted:no sort:oldest")
 
 
 async def test_a_heading_ending_like_a_label_is_read_as_a_section(

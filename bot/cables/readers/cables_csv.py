@@ -13,14 +13,14 @@ import csv
 import io
 import itertools
 import re
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from bot.cables.limits import DEFAULT_LIMITS, over_record_limit
 from bot.cables.model import SourceFormat
 from bot.cables.raw import RawCable
-from bot.cables.readers.rejected import RejectedRecord
+from bot.cables.readers.rejected import RejectedRecord, quoted
 
 _RECORD_START = re.compile(r'^"(\d+)","\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d","')
 _RECORD_START_ANYWHERE = re.compile(_RECORD_START.pattern, re.M)
@@ -30,8 +30,7 @@ _PLAIN_STAMP = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}) ([0-9]{1,2}):([
 _CHUNK_LINES = 256  # read ahead of the parser: a few records at most
 _COLUMNS = 8
 
-# A single body can exceed the csv module's 128 KB default field limit.
-csv.field_size_limit(sys.maxsize)
+_OVERSIZED = "field larger than field limit"
 
 
 def sniff(head: str) -> bool:
@@ -112,11 +111,6 @@ def _id_in(line: str) -> str | None:
     return m.group(2).strip() if m and _REF_ID.match(m.group(2).strip()) else None
 
 
-def _row_name(path: str, line: str, ordinal: int) -> str:
-    m = _RECORD_START.match(line)
-    return f"{path}#row {m.group(1) if m else ordinal}"
-
-
 def _created(stamp: str) -> datetime:
     """`M/D/YYYY H:MM`. The regex spares most rows `strptime`, which is slow; anything
     else, valid or not, is left to `strptime` (which raises ValueError)."""
@@ -141,11 +135,11 @@ def _raw(row: list[str], path: str) -> RawCable:
     _row, stamp, ref_id, origin, classification, references, header, body = row
     ref_id = ref_id.strip()
     if not _REF_ID.match(ref_id):
-        raise ValueError(f"malformed reference id {ref_id!r}")
+        raise ValueError(f"malformed reference id {quoted(ref_id)}")
     try:
         created = _created(stamp.strip())
     except ValueError:
-        raise ValueError(f"malformed date {stamp!r}") from None
+        raise ValueError(f"malformed date {quoted(stamp)}") from None
     return RawCable(
         path=path,
         format=SourceFormat.CABLES_CSV,
@@ -159,8 +153,29 @@ def _raw(row: list[str], path: str) -> RawCable:
     )
 
 
-def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]:
-    """Records of an open cables.csv (opened with `newline=""`), good or rejected."""
+def _swallowed(source: _Lines, first: int, end: int, path: str) -> Iterator[RejectedRecord]:
+    """The rows starting on lines `first` to `end` (exclusive), read by the csv parser as
+    part of the unreadable record on line `first - 1` (an unclosed quote runs on)."""
+    for index in range(first, end):
+        line = source.line(index)
+        m = _RECORD_START.match(line)
+        if m is not None:
+            yield RejectedRecord(
+                f"{path}#row {m.group(1)}",
+                "unreadable: taken into the unreadable record before it "
+                "(a quote left open there runs on into this row)",
+                _id_in(line),
+            )
+
+
+def stream(
+    lines: Iterable[str], path: str, max_record_bytes: int = DEFAULT_LIMITS.max_record_bytes
+) -> Iterator[RawCable | RejectedRecord]:
+    """Records of an open cables.csv (opened with `newline=""`), good or rejected; a
+    field over `max_record_bytes` characters is rejected as over the record limit."""
+    # The csv module's limit is process-wide; it is set for each file read, as the
+    # limits a load was started with.
+    csv.field_size_limit(max_record_bytes)
     remaining = iter(lines)
     first, stray = _first_record_line(remaining)
     if stray:
@@ -173,31 +188,55 @@ def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecor
         return
     source = _Lines(first, remaining)
     reader = csv.reader(source.feed(), escapechar="\\", doublequote=False, strict=True)
-    ordinal = 0
+    row_number = "0"  # of the last row that started where a row should
+    strays = 0  # rows since then that start no record: damage, or an oversized field's rest
     while True:
-        ordinal += 1
         start = reader.line_num  # lines read so far: the next record starts there
         try:
-            row = next(reader)
+            row: list[str] | None = next(reader)
+            error = None
         except StopIteration:
-            return
-        except csv.Error as error:
-            first_line = source.line(start)
-            reason = str(error)
-            if reason == "unexpected end of data":
-                reason = "cut off: the file ends inside a quoted field (closing quote missing)"
-            yield RejectedRecord(
-                _row_name(path, first_line, ordinal),
-                f"unreadable csv record: {reason}",
-                _id_in(first_line),
-            )
-            continue
+            break
+        except csv.Error as failure:
+            row, error = None, failure
         first_line = source.line(start)
-        name = _row_name(path, first_line, ordinal)
-        try:
-            yield _raw(row, name)
-        except ValueError as error:
-            yield RejectedRecord(name, f"bad csv record: {error}", _id_in(first_line))
+        m = _RECORD_START.match(first_line)
+        if m is None:
+            strays += 1
+            continue
+        if strays:
+            yield _strays(path, row_number, strays)
+            strays = 0
+        row_number = m.group(1)
+        name = f"{path}#row {row_number}"
+        if row is None:
+            yield RejectedRecord(name, _unreadable(error, max_record_bytes), _id_in(first_line))
+        else:
+            try:
+                yield _raw(row, name)
+                continue
+            except ValueError as bad:
+                yield RejectedRecord(name, f"bad csv record: {bad}", _id_in(first_line))
+        yield from _swallowed(source, start + 1, reader.line_num, path)
+    if strays:
+        yield _strays(path, row_number, strays)
+
+
+def _unreadable(error: csv.Error | None, max_record_bytes: int) -> str:
+    reason = str(error)
+    if reason == "unexpected end of data":
+        reason = "cut off: the file ends inside a quoted field (closing quote missing)"
+    elif reason.startswith(_OVERSIZED):
+        reason = str(over_record_limit(max_record_bytes, "a field"))
+    return f"unreadable csv record: {reason}"
+
+
+def _strays(path: str, row_number: str, count: int) -> RejectedRecord:
+    return RejectedRecord(
+        f"{path}#after row {row_number}",
+        f"{count:,} csv records that do not start like a row (the rest of a record over "
+        "the size limit, or damaged data): skipped",
+    )
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:

@@ -39,7 +39,11 @@ class StreamReader(Reader, Protocol):
     """A format with many records per file (cables.csv, JSON lines), read from an
     open text stream so a 1.7 GB file never sits in memory."""
 
-    def stream(self, lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]: ...
+    def stream(
+        self, lines: Iterable[str], path: str, max_record_bytes: int
+    ) -> Iterator[RawCable | RejectedRecord]:
+        """Each record over `max_record_bytes` is rejected, naming the limit."""
+        ...
 
 
 # Most specific first: a site page's text also contains routing lines and banners
@@ -50,6 +54,11 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 # Text has essentially no control bytes (both encodings agree on them); garbage ~10%.
 _MAX_CONTROL_SHARE = 0.01
 _PDF_MAGIC = b"%PDF-"
+
+
+def name_of(reader: Reader) -> str:
+    """The format's name as reports give it (`site_html`, `cables_csv`, ...)."""
+    return reader.__name__.rsplit(".", 1)[-1]
 
 
 def encoding(head: bytes) -> str:

@@ -24,10 +24,12 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from bot.cables.limits import DEFAULT_LIMITS, over_record_limit
 from bot.cables.model import SourceFormat
 from bot.cables.raw import RawCable
-from bot.cables.readers.rejected import RejectedRecord
+from bot.cables.readers.rejected import RejectedRecord, quoted
 
+_REF_ID = re.compile(r"[0-9]{2}[A-Z0-9]{2,40}")
 _FIELDS = ("origin", "date_time", "classification", "header", "body")
 _FIRST_NUMBERED = re.compile(r"¶\d")
 _MARK = re.compile(r"\s*(¶(?:\d{1,2}|[A-Z])\.)")
@@ -78,19 +80,32 @@ def _body_lines(body: str) -> str:
     return f"{head.strip()}\n\n{rest.lstrip()}" if rest else head.strip()
 
 
+def _ref_id(record: dict[str, object]) -> str:
+    value = record.get("reference_id") or record.get("_id")
+    if not value:
+        raise ValueError("no reference id (`_id` and `reference_id` are empty)")
+    if not isinstance(value, str):
+        raise ValueError(f"the reference id is a JSON {type(value).__name__}, not text")
+    ref_id = value.strip()
+    if not _REF_ID.fullmatch(ref_id):
+        raise ValueError(
+            f"malformed reference id {quoted(ref_id)}: two year digits, then capital "
+            "letters and digits (08REYKJAVIK195)"
+        )
+    return ref_id
+
+
 def _raw(record: object, path: str) -> RawCable:
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
-    ref_id = str(record.get("reference_id") or record.get("_id") or "").strip()
-    if not ref_id:
-        raise ValueError("no reference id (`_id` and `reference_id` are empty)")
+    ref_id = _ref_id(record)
     missing = [name for name in _FIELDS if not isinstance(record.get(name), str)]
     if missing:
         raise ValueError(f"missing text field(s): {', '.join(missing)}")
     try:
         created = datetime.strptime(record["date_time"].strip(), "%Y-%m-%d %H:%M")
     except ValueError:
-        raise ValueError(f"malformed date_time {record['date_time']!r}") from None
+        raise ValueError(f"malformed date_time {quoted(record['date_time'])}") from None
     return RawCable(
         path=path,
         format=SourceFormat.JSONL,
@@ -104,16 +119,23 @@ def _raw(record: object, path: str) -> RawCable:
     )
 
 
-def stream(lines: Iterable[str], path: str) -> Iterator[RawCable | RejectedRecord]:
+def stream(
+    lines: Iterable[str], path: str, max_record_bytes: int = DEFAULT_LIMITS.max_record_bytes
+) -> Iterator[RawCable | RejectedRecord]:
     """Cables of an open JSON-lines file, good or rejected, one line at a time."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         name = f"{path}#line {number}"
+        if len(line) > max_record_bytes:
+            yield RejectedRecord(name, str(over_record_limit(max_record_bytes, "the line")))
+            continue
         try:
             yield _raw(json.loads(line), name)
         except ValueError as error:
             yield RejectedRecord(name, f"bad JSON line: {error}")
+        except RecursionError:
+            yield RejectedRecord(name, "bad JSON line: nested too deeply to read")
 
 
 def read(text: str, path: str) -> Iterator[RawCable]:

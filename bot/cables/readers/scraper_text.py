@@ -25,6 +25,7 @@ from datetime import datetime
 
 from bot.cables.model import SourceFormat
 from bot.cables.raw import RawCable
+from bot.cables.readers.rejected import quoted
 from bot.cables.readers.telegram import dtg, find_banner
 
 _REF_ID = re.compile(r"^\d{2}[A-Z0-9]+$")
@@ -61,7 +62,7 @@ def _created(ruby_time: str, header: str) -> tuple[datetime, bool]:
     """
     m = _RUBY_TIME.match(ruby_time.strip())
     if m is None:
-        raise ValueError(f"unreadable creation time {ruby_time!r}")
+        raise ValueError(f"unreadable creation time {quoted(ruby_time)}")
     day = datetime.strptime(f"{m['year']} {m['month']} {m['day']}", "%Y %b %d")
     sent = dtg(header)
     if sent is not None and sent.date() == day.date():

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot.cables.model import SiteGeneration, SourceFormat
 from bot.cables.raw import RawCable
+from bot.cables.readers.glued import split_glued
 
 _TABLE = re.compile(r"<table class=['\"]cable['\"]>(.*?)</table>", re.S)
 _CELL = re.compile(r"<td>\s*(.*?)\s*</td>", re.S)
@@ -70,17 +71,19 @@ def read(text: str, path: str) -> Iterator[RawCable]:
     banner = _BANNER.search(text)
     gen = generation(int(banner.group(1)) if banner else None)
     title = _TITLE.search(text)
-    yield RawCable(
-        path=path,
-        format=SourceFormat.SITE_HTML,
-        header=pre_text(blocks[0]) if len(blocks) > 1 else "",
-        body=pre_text(blocks[-1]),
-        ref_id=cells[0],
-        created=_stamp(cells[1]),
-        released=_stamp(cells[2]),
-        classification=cells[3],
-        origin=cells[4],
-        title=html.unescape(title.group(1)).strip() if title else None,
-        generation=gen,
-        minutes_unreliable=gen is not None and gen is not SiteGeneration.FINAL_2011,
+    yield from split_glued(
+        RawCable(
+            path=path,
+            format=SourceFormat.SITE_HTML,
+            header=pre_text(blocks[0]) if len(blocks) > 1 else "",
+            body=pre_text(blocks[-1]),
+            ref_id=cells[0],
+            created=_stamp(cells[1]),
+            released=_stamp(cells[2]),
+            classification=cells[3],
+            origin=cells[4],
+            title=html.unescape(title.group(1)).strip() if title else None,
+            generation=gen,
+            minutes_unreliable=gen is not None and gen is not SiteGeneration.FINAL_2011,
+        )
     )

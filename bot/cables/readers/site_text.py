@@ -16,6 +16,7 @@ from datetime import datetime
 
 from bot.cables.model import SiteGeneration, SourceFormat
 from bot.cables.raw import RawCable
+from bot.cables.readers.glued import split_glued
 from bot.cables.readers.site_html import generation
 from bot.cables.readers.telegram import find_banner
 
@@ -66,17 +67,19 @@ def read(text: str, path: str) -> Iterator[RawCable]:
     count = _BANNER_COUNT.search(text, 0, table)
     gen = generation(int(count.group(1)) if count else None)
     title = _TITLE.search(text, 0, table)
-    yield RawCable(
-        path=path,
-        format=SourceFormat.SITE_TEXT,
-        header=text[rest:header_end],
-        body=text[header_end:],
-        ref_id=values.group("id"),
-        created=_stamp(values.group("created")),
-        released=_stamp(values.group("released")),
-        classification=values.group("classification"),
-        origin=values.group("origin"),
-        title=title.group("subject") if title else None,
-        generation=gen,
-        minutes_unreliable=gen is not None and gen is not SiteGeneration.FINAL_2011,
+    yield from split_glued(
+        RawCable(
+            path=path,
+            format=SourceFormat.SITE_TEXT,
+            header=text[rest:header_end],
+            body=text[header_end:],
+            ref_id=values.group("id"),
+            created=_stamp(values.group("created")),
+            released=_stamp(values.group("released")),
+            classification=values.group("classification"),
+            origin=values.group("origin"),
+            title=title.group("subject") if title else None,
+            generation=gen,
+            minutes_unreliable=gen is not None and gen is not SiteGeneration.FINAL_2011,
+        )
     )

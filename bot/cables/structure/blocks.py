@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from bot.cables.structure.labels import Label, find_label
 
-_RULE = re.compile(r"^\s*[-_=]{3,}[\s\-_=]*$|^\s*-\s*$")
+# `- - - - -` rules too (06MANAGUA1002 underlines its headings with them).
+_RULE = re.compile(r"^\s*[-_=]{3,}[\s\-_=]*$|^\s*-\s*$|^\s*-(?: -){2,}[\s\-]*$")
 _RULE_START = "-_="  # every rule starts with one of these: most lines skip the regex
 # ASCII characters that open neither a rule nor a label (see `may_be_label` below):
 # a line opening with one is running text, settled by one set lookup.

@@ -13,7 +13,9 @@ from bot.cables.structure.blocks import Block
 _MAX_HEADING = 80
 _NOT_HEADING = re.compile(
     r"^\s*(?:BEGIN|END|XXXX|QUOTE|UNQUOTE)\b|[.;,]\s*$|^\W*$"
-    r"|^\s*(?:SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\s*$",  # captions
+    r"|^\s*(?:SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS|SIPDIS)\s*$"  # captions
+    # Table rows: figures at the end (`DISCREPANCY - - 1.1`), a footnote's indent dash.
+    r"|\d\.\d+\s*$|^\s*-\s",
     re.I,
 )
 _LOWER = string.ascii_lowercase.encode()
@@ -42,6 +44,10 @@ def is_mixed_case(text: str) -> bool:
     return lower > 0 and lower * 10 >= lower + upper
 
 
+# A rule printed on the heading's own line (10BOGOTA243, unwrapped: `SUMMARY -------`).
+_GLUED_RULE = re.compile(r"(?:\s-{3,})+$")
+
+
 def _heading_text(lines: list[str]) -> str:
     return " ".join(" ".join(lines).split()).rstrip(":").strip()
 
@@ -52,10 +58,16 @@ def heading_of(block: Block, mixed_case: Callable[[], bool]) -> str | None:
     if block.label is not None or len(block.lines) > 2:
         return None
     text = _heading_text(block.lines)
+    glued_rule = (
+        _GLUED_RULE.search(text) if len(block.lines) == 1 and text.endswith("---") else None
+    )
+    if glued_rule is not None:
+        text = text[: glued_rule.start()].rstrip(":").strip()
     if not text or len(text) > _MAX_HEADING or _NOT_HEADING.search(text) or _FIELD.match(text):
         return None
     framed = block.rule_before and block.rule_after
-    underlined = block.rule_after and len(block.lines) == 1
+    # A heading wrapped over two lines may be underlined too (06MANAGUA1002).
+    underlined = block.rule_after or glued_rule is not None
     if framed or underlined:
         return text
     if (

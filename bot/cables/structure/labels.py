@@ -27,6 +27,14 @@ _SITE_ANCHOR = re.compile(r"^[ \t]*¶?[ \t]*(\d+|[A-Z])\.(?:\s|$)")
 _LEADING_MARKING = re.compile(r"^[ \t]*¶?[ \t]*(" + MARKING.pattern + r")[ \t]*", re.I)
 
 
+class Unanchored(str):
+    """A line that did not start a line on the site: the text after an old-style page
+    marker printed on the same line (00HARARE6677 `PAGE 03 HARARE 06677 03 OF 03 291401Z
+    11. (C) COMMENT: ...`). The site anchors only line starts, so its label has no anchor."""
+
+    __slots__ = ()
+
+
 # Not frozen: a frozen dataclass costs twice as much to create, and the body of every
 # cable has many labels. Nothing changes a label once found.
 @dataclass(slots=True)
@@ -69,7 +77,7 @@ def find_label(line: str) -> Label | None:
         text=text,
         marking=mark_text,
         rest=rest,
-        anchored=sep == "." and (not after or after.isspace()),
+        anchored=sep == "." and (not after or after.isspace()) and not isinstance(line, Unanchored),
         lettered=lettered,
         closing_paren=sep == ")",
     )
@@ -86,4 +94,4 @@ def leading_marking(line: str) -> tuple[str, str] | None:
 def site_anchor(line: str) -> str | None:
     """The `#par` id the WikiLeaks site gave this line, if any."""
     m = _SITE_ANCHOR.match(line)
-    return m.group(1) if m else None
+    return m.group(1) if m and not isinstance(line, Unanchored) else None

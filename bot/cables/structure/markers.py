@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cables.structure.labels import Unanchored
 from bot.cables.structure.lines import lines_containing
 
 _CLASS_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
@@ -170,7 +171,7 @@ class _MarkerRemover:
             return
         self.seen_tails.add(tail)
         if tail:
-            self._text(tail)
+            self._text(Unanchored(tail))
 
     def _text(self, line: str) -> None:
         if self.join_pending:

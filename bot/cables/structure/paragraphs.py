@@ -26,6 +26,12 @@ _TABLE = re.compile(r"[^\s.?!] {3,}\S")
 # Hard wraps fall at 60-70 columns; a shorter line inside a block ends on purpose.
 _SHORT_LINE = 40
 _MAX_NUMBER_JUMP = 5
+# A classification banner standing alone in the body (09STATE67105 prints
+# `SECRET//FGI//NOFORN` above and below its text): it marks the whole text, and is
+# neither a heading nor a paragraph.
+_CLASSIFICATION_LINE = re.compile(
+    r"^\s*(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:\s*//\s*[A-Z][A-Z ,]*)+\s*$"
+)
 
 
 @dataclass(slots=True)
@@ -107,8 +113,13 @@ class _Assembler:
                 not label.closing_paren or last is None or label.text in ("A", chr(ord(last) + 1))
             )
         if not label.closing_paren:
-            # A number far past the last one is a wrapped date or count (`November\n26.`).
-            return self.last_number is None or int(label.text) <= self.top_number + _MAX_NUMBER_JUMP
+            # A number far past the last one is a wrapped date or count (`November\n26.`),
+            # unless it opens a block of its own (09STATE80163 goes from 3 to 15).
+            return (
+                self.last_number is None
+                or int(label.text) <= self.top_number + _MAX_NUMBER_JUMP
+                or not block.glued
+            )
         # `1)` is a sub-item unless the numbering itself uses that form and it continues.
         if self.last_number is None:
             return label.text == "1"
@@ -169,6 +180,9 @@ class _Assembler:
         self.open = paragraph
 
     def feed(self, block: Block, mixed_case: Callable[[], bool]) -> None:
+        if _is_classification_line(block):
+            self.open = None  # the text after it is not a continuation
+            return
         heading = heading_of(block, mixed_case)
         if heading is not None:
             self.heading(heading)
@@ -183,6 +197,16 @@ class _Assembler:
             else:
                 block.label = None
                 self.unlabelled(block)
+
+
+def _is_classification_line(block: Block) -> bool:
+    line = block.lines[0]
+    return (
+        len(block.lines) == 1
+        and block.label is None
+        and "//" in line
+        and _CLASSIFICATION_LINE.match(line) is not None
+    )
 
 
 def parse_body(lines: list[str]) -> ParsedBody:

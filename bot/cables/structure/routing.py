@@ -9,7 +9,7 @@ from bot.cables.model import Routing
 
 _TRANSMISSION = re.compile(r"^\s*(VZCZC[A-Z0-9]+)\s*$")
 _STATION = re.compile(r"^\s*DE\s+([A-Z]{5,})\s+#")
-_DTG = re.compile(r"^\s*([A-Z]{1,2})\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2})\b")
+_DTG = re.compile(r"^\s*([A-Z](?: ?[A-Z])?)\s+(\d{6}Z\s+[A-Z]{3}\s+\d{2})\b")
 _KEYWORD = re.compile(r"^\s*(FM|TO|INFO|BT|XMT|ZEN|SUBJECT|E\.O\.)\b")
 _PRECEDENCE = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 

@@ -9,8 +9,9 @@ thread (a search never blocks the gateway) and the rendered pages are sent.
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -30,8 +31,12 @@ import handlers.notes
 import handlers.refs
 import handlers.save
 import handlers.search
+import handlers.similar
+import handlers.tag
 import handlers.thread
+import handlers.timeline
 import handlers.unsave
+import handlers.versions
 from bot.cables.library import Library
 from bot.chat.caller import Caller
 from bot.chat.commands import AnyCommand, DeskCommand, Paged
@@ -39,6 +44,7 @@ from bot.chat.desk_export import FORMATS as EXPORT_FORMATS
 from bot.chat.filters import MAX_PAGE, read_filters
 from bot.chat.grammar import (
     FilterSplit,
+    IdSplit,
     Locator,
     parse_locator,
     read_labels,
@@ -46,16 +52,29 @@ from bot.chat.grammar import (
     take_id,
 )
 from bot.chat.passages import heading_named
-from bot.chat.replies import BrowseReply, DeskReply, ErrorReply, ExportReply, SearchReply
+from bot.chat.replies import (
+    BrowseReply,
+    DeskReply,
+    ErrorReply,
+    ExportReply,
+    SearchReply,
+    TimelineReply,
+)
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note
 from bot.discord import desk as desk_controls
-from bot.discord.autocomplete import cable_id_choices, section_choices
+from bot.discord.autocomplete import (
+    cable_id_choices,
+    origin_choices,
+    section_choices,
+    tag_choices,
+)
 from bot.discord.errors import ChannelNotAllowed
 from bot.discord.pager import MorePages
 from bot.discord.respond import send_pages
 from bot.discord.threads import thread_for_cable
-from bot.render.discord import cut, error_embed, render_reply
+from bot.render.chart import timeline_png
+from bot.render.discord import TIMELINE_IMAGE, cut, error_embed, render_reply
 from handlers.dispatch import Answer, answer, answer_text, too_long
 from handlers.registry import COMMAND_NAMES, HELP, spec_for
 
@@ -112,7 +131,12 @@ class Options:
 
 
 def cable_request(
-    library: Library, cable_id: str, section: str, paragraphs: str
+    library: Library,
+    cable_id: str,
+    section: str,
+    paragraphs: str,
+    header: bool = False,
+    version: int | None = None,
 ) -> handlers.cable.CableRequest:
     """The /cable options as a request. A section that is one of the cable's headings
     (picked from the list) stays whole, so `Question A` is never section `Question`, ¶A;
@@ -120,6 +144,17 @@ def cable_request(
     split = take_id(cable_id.split())
     if split is None:
         return handlers.cable.CableRequest("")
+    if header:
+        # The routing header and markings (of the chosen version): no section then.
+        word = handlers.cable.HEADER_WORD
+        return handlers.cable.CableRequest(split.id_text, typed=word, version=version)
+    request = _located(library, split, section, paragraphs)
+    return replace(request, version=version) if version is not None else request
+
+
+def _located(
+    library: Library, split: IdSplit, section: str, paragraphs: str
+) -> handlers.cable.CableRequest:
     # Words after the id in its box (`07DUSHANBE313 prevention`) start what is asked for.
     asked = " ".join([*split.rest, section]).strip()
     cable = library.get(split.id_text)  # exact: no fuzzy work
@@ -233,23 +268,27 @@ class ChatCog(commands.Cog, name="Cables"):
     ) -> None:
         prefix = self.bot.settings.command_prefix
         pages = render_reply(result.reply, prefix)
-        file = None
+        files: list[discord.File] = []
+        refused = False
         if isinstance(result.reply, ExportReply):
             limit = ctx.guild.filesize_limit if ctx.guild is not None else _DM_FILE_LIMIT
             file, refusal = desk_controls.export_file(result.reply, limit, prefix)
-            pages = [refusal] if refusal is not None else pages
-        error = isinstance(result.reply, ErrorReply) or (
-            file is None and isinstance(result.reply, ExportReply)
-        )
+            files += [file] if file is not None else []
+            pages, refused = ([refusal], True) if refusal is not None else (pages, False)
+        error = isinstance(result.reply, ErrorReply) or refused
         if error and ctx.command is not None:
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
+        if isinstance(result.reply, TimelineReply):
+            # Drawing takes a few hundred milliseconds: in a worker thread, as the command.
+            png = await asyncio.to_thread(timeline_png, result.reply)
+            files.append(discord.File(io.BytesIO(png), filename=TIMELINE_IMAGE))
         await send_pages(
             ctx,
             pages,
             more=_more_results(state, command, result, caller),
             ephemeral=error,
             extra=desk_controls.save_controls(result.reply),
-            file=file,
+            files=files,
         )
 
     # -- commands -------------------------------------------------------------------------
@@ -262,6 +301,8 @@ class ChatCog(commands.Cog, name="Cables"):
         cable_id="Reference id, e.g. 07DUSHANBE313 (a WikiLeaks link works too)",
         section="A section name, or summary / comment",
         paragraphs="A paragraph label or range: 3, ¶3, F, 3-5",
+        header="The routing header and markings instead of the card",
+        version="Another loaded copy of the cable (see /versions)",
     )
     async def cable(
         self,
@@ -270,6 +311,8 @@ class ChatCog(commands.Cog, name="Cables"):
         section: str | None = None,
         *,
         paragraphs: str | None = None,
+        header: bool = False,
+        version: app_commands.Range[int, 1, 99] | None = None,
     ) -> None:
         options = Options()
         given = options.text(cable_id), options.text(section), options.text(paragraphs)
@@ -277,7 +320,7 @@ class ChatCog(commands.Cog, name="Cables"):
             ctx,
             handlers.cable.COMMAND,
             options,
-            lambda state: cable_request(state.library, *given),
+            lambda state: cable_request(state.library, *given, header, version),
         )
 
     @commands.hybrid_command(name="ask", description=_description("ask"))  # type: ignore[arg-type]
@@ -345,6 +388,36 @@ class ChatCog(commands.Cog, name="Cables"):
             lambda _state: handlers.browse.BrowseRequest(read_filters(split)),
         )
 
+    @commands.hybrid_command(name="timeline", description=_description("timeline"))  # type: ignore[arg-type]
+    @app_commands.rename(classification="class")
+    @app_commands.describe(
+        query="Words to count; filters like tag:KCRM may be typed here too",
+        **{
+            **{key: text for key, text in _FILTER_OPTIONS.items() if key != "page"},
+            "year": "A year or a range, e.g. 2006-2008",
+        },
+    )
+    async def timeline(
+        self,
+        ctx: Context,
+        *,
+        query: str,
+        tag: str | None = None,
+        origin: str | None = None,
+        year: str | None = None,
+        classification: str | None = None,
+    ) -> None:
+        options = Options()
+        split = options.filters(
+            query, tag=tag, origin=origin, year=year, **{"class": classification}
+        )
+        await self._answer(
+            ctx,
+            handlers.timeline.COMMAND,
+            options,
+            lambda _state: handlers.timeline.TimelineRequest(read_filters(split)),
+        )
+
     @commands.hybrid_command(name="refs", description=_description("refs"))  # type: ignore[arg-type]
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
@@ -353,6 +426,51 @@ class ChatCog(commands.Cog, name="Cables"):
         typed = options.text(cable_id)
         await self._answer(
             ctx, handlers.refs.COMMAND, options, lambda _state: handlers.refs.parse(typed)
+        )
+
+    # -- research reading -----------------------------------------------------------------
+
+    @commands.hybrid_command(name="tag", description=_description("tag"))  # type: ignore[arg-type]
+    @app_commands.describe(tag="A TAG, e.g. KTIP, PHUM or IC")
+    async def tag(self, ctx: Context, *, tag: str) -> None:
+        options = Options()
+        typed = options.text(tag)
+        await self._answer(
+            ctx, handlers.tag.COMMAND, options, lambda _state: handlers.tag.parse(typed)
+        )
+
+    @commands.hybrid_command(name="similar", description=_description("similar"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(
+        cable_id="Reference id, e.g. 08REYKJAVIK195",
+        section="A section name (leave empty to compare the whole cable)",
+        paragraphs="A paragraph label or range: 3, ¶3, F, 3-5",
+    )
+    async def similar(
+        self,
+        ctx: Context,
+        cable_id: str,
+        section: str | None = None,
+        *,
+        paragraphs: str | None = None,
+    ) -> None:
+        options = Options()
+        given = options.text(cable_id), options.text(section), options.text(paragraphs)
+
+        def build(state: AppState) -> handlers.similar.SimilarRequest:
+            asked = cable_request(state.library, *given)
+            return handlers.similar.SimilarRequest(asked.id_text, asked.locator)
+
+        await self._answer(ctx, handlers.similar.COMMAND, options, build)
+
+    @commands.hybrid_command(name="versions", description=_description("versions"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(cable_id="Reference id, e.g. 72TEHRAN1164")
+    async def versions(self, ctx: Context, *, cable_id: str) -> None:
+        options = Options()
+        typed = options.text(cable_id)
+        await self._answer(
+            ctx, handlers.versions.COMMAND, options, lambda _state: handlers.versions.parse(typed)
         )
 
     @commands.hybrid_command(name="help", description=_description("help"))  # type: ignore[arg-type]
@@ -451,6 +569,8 @@ class ChatCog(commands.Cog, name="Cables"):
     @notes.autocomplete("cable_id")
     @focus.autocomplete("cable_id")
     @thread.autocomplete("cable_id")
+    @similar.autocomplete("cable_id")
+    @versions.autocomplete("cable_id")
     async def _cable_ids(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
@@ -459,7 +579,29 @@ class ChatCog(commands.Cog, name="Cables"):
         library = self.bot.state.library
         return await asyncio.to_thread(cable_id_choices, library, current)
 
+    @search.autocomplete("tag")
+    @browse.autocomplete("tag")
+    @timeline.autocomplete("tag")
+    @tag.autocomplete("tag")
+    async def _tags(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not self.bot.ready_to_answer:
+            return []
+        return await asyncio.to_thread(tag_choices, self.bot.state.library, current)
+
+    @search.autocomplete("origin")
+    @browse.autocomplete("origin")
+    @timeline.autocomplete("origin")
+    async def _origins(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not self.bot.ready_to_answer:
+            return []
+        return await asyncio.to_thread(origin_choices, self.bot.state.library, current)
+
     @cable.autocomplete("section")
+    @similar.autocomplete("section")
     async def _sections(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
