@@ -13,10 +13,20 @@ from bot.chat.caller import Caller
 from bot.chat.commands import Command
 from bot.chat.desk_replies import desk_note, notes_by_locator
 from bot.chat.entries import entry_for
-from bot.chat.replies import AnswerReply, CableCard, ParagraphsReply, Reply, SearchReply
+from bot.chat.replies import (
+    AnswerReply,
+    CableCard,
+    ParagraphsReply,
+    Reply,
+    SearchReply,
+    SimilarReply,
+)
 from bot.chat.state import AppState
 from bot.desk import Entry
 from handlers import ask, search
+
+# Replies listing paragraphs as hits: each gets its notes, and `!save 2` saves the second.
+HitsReply = AnswerReply | SearchReply | SimilarReply
 
 
 def focused(state: AppState, caller: Caller, command: Command[Any], request: Any) -> Reply | None:
@@ -52,7 +62,7 @@ def _shown(library: Library, reply: Reply) -> list[Entry] | None:
         locators = [reply.ref_id]
     elif isinstance(reply, ParagraphsReply):
         locators = [p.locator for p in reply.paragraphs]
-    elif isinstance(reply, AnswerReply | SearchReply):
+    elif isinstance(reply, HitsReply):
         locators = [hit.locator for hit in reply.hits]
     else:
         return None
@@ -70,7 +80,7 @@ def annotate(state: AppState, caller: Caller, reply: Reply) -> None:
         notes = notes_by_locator(caller, [reply.ref_id])
         for paragraph in reply.paragraphs:
             paragraph.desk_notes = [desk_note(note) for note in notes.get(paragraph.locator, [])]
-    elif isinstance(reply, AnswerReply | SearchReply):
+    elif isinstance(reply, HitsReply):
         notes = notes_by_locator(caller, [hit.ref_id for hit in reply.hits])
         for hit in reply.hits:
             hit.desk_notes = [desk_note(note) for note in notes.get(hit.locator, [])]

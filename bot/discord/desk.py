@@ -22,6 +22,7 @@ from bot.chat.replies import (
     ParagraphsReply,
     Reply,
     SearchReply,
+    SimilarReply,
 )
 from bot.desk import DM_GUILD, DeskScope, DeskUser
 from bot.render import wording
@@ -83,10 +84,11 @@ def _saveable(reply: Reply) -> list[tuple[str, str]]:
         return [(f"{reply.ref_id} (whole cable)", reply.ref_id)]
     if isinstance(reply, ParagraphsReply):
         return [(wording.paragraph_label(p.label, p.section), p.locator) for p in reply.paragraphs]
-    if isinstance(reply, AnswerReply | SearchReply):
+    if isinstance(reply, AnswerReply | SearchReply | SimilarReply):
+        first = reply.first_rank if isinstance(reply, AnswerReply | SearchReply) else 1
         return [
             (f"{rank}. {hit.ref_id} {wording.paragraph_label(hit.label, hit.section)}", hit.locator)
-            for rank, hit in enumerate(reply.hits, start=reply.first_rank)
+            for rank, hit in enumerate(reply.hits, start=first)
         ]
     return []
 

@@ -11,7 +11,15 @@ import pytest
 from bot.cables.library import Library, in_memory_library
 from bot.chat.caller import Caller
 from bot.chat.desk_runner import DeskRunner
-from bot.chat.replies import DeskReply, ErrorReply, ExportReply, NotesReply, ParagraphsReply
+from bot.chat.replies import (
+    DeskReply,
+    ErrorReply,
+    ExportReply,
+    NotesReply,
+    ParagraphsReply,
+    SavedReply,
+    SimilarReply,
+)
 from bot.chat.state import AppState
 from bot.desk import DeskScope, DeskUser
 from bot.render.terminal import render
@@ -72,3 +80,17 @@ def test_a_note_on_a_summary_shows_under_it(runner: DeskRunner, state: AppState)
     assert [n.text for n in quoted.paragraphs[0].desk_notes] == ["the FM's decision"]
     saved = dispatch(state, "!save", ann)  # what was just shown: the summary
     assert saved.kind == "saved"
+
+
+def test_similar_paragraphs_can_be_saved_by_number_and_show_notes(
+    runner: DeskRunner, state: AppState
+) -> None:
+    ann = _caller(runner)
+    similar = dispatch(state, f"!similar {DUSHANBE} protection F", ann)
+    assert isinstance(similar, SimilarReply) and similar.hits
+    first = similar.hits[0]
+    saved = dispatch(state, "!save 1 note: like ours", ann)
+    assert isinstance(saved, SavedReply) and saved.items[0].locator == first.locator
+    again = dispatch(state, f"!similar {DUSHANBE} protection F", ann)
+    assert isinstance(again, SimilarReply)
+    assert [n.text for n in again.hits[0].desk_notes] == ["like ours"]
