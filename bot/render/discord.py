@@ -318,9 +318,14 @@ def _paragraph_block(item: ParagraphItem) -> Block:
     return Block(heading, item.text, _desk_notes(item.desk_notes))
 
 
+# Notes under one quote stop here ("… and 3 more notes"): a page must hold the quote too.
+_DESK_NOTES_CHARS = 1500
+
+
 def _desk_notes(notes: Sequence[DeskNote]) -> str:
     """Team notes under a quote: escaped, so a note never formats or pings."""
-    return "\n".join(f"📝 {plain(wording.note_line(note))}" for note in notes)
+    lines = [f"📝 {plain(wording.note_line(note))}" for note in notes]
+    return joined_list(lines, _DESK_NOTES_CHARS, more="more notes")
 
 
 def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
