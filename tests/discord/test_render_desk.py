@@ -6,8 +6,16 @@ from datetime import UTC, datetime
 
 import discord
 
-from bot.chat.replies import DeskItem, DeskNote, DeskReply, NotesReply, ParagraphsReply
+from bot.chat.replies import (
+    DeskItem,
+    DeskNote,
+    DeskReply,
+    ExportReply,
+    NotesReply,
+    ParagraphsReply,
+)
 from bot.chat.state import AppState
+from bot.discord.desk import export_file
 from bot.render.discord import render_reply
 from handlers.dispatch import dispatch
 from tests.discord.limits import limit_problems
@@ -59,3 +67,12 @@ def test_a_full_desk_page_and_a_notes_list_fit(state: AppState) -> None:
     assert _problems(render_reply(DeskReply(items=items, page=1, pages=3))) == []
     notes = NotesReply(desk_notes=[])
     assert _problems(render_reply(notes)) == []
+
+
+def test_an_export_too_big_for_discord_is_refused_with_a_hint() -> None:
+    reply = ExportReply(format="md", filename="desk.md", content="é" * 600)
+    attached, refusal = export_file(reply, limit=1000, prefix="!")
+    assert attached is None and refusal is not None
+    assert "1,200 bytes, more than the 1,000" in (refusal.description or "")
+    attached, refusal = export_file(reply, limit=1200, prefix="!")
+    assert attached is not None and attached.filename == "desk.md" and refusal is None
