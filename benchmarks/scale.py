@@ -205,8 +205,12 @@ def child_serve(
 
     wall, cpu = time.perf_counter(), _cpu_seconds()
     opened = open_store(store) if store else None
-    loaded = Loaded(opened) if opened else load_searchable([corpus], cache, progress=True)
-    engine = loaded.engine(cache)
+    loaded = (
+        Loaded(opened, opened.store.path.parent)
+        if opened
+        else load_searchable([corpus], cache, progress=True)
+    )
+    engine = loaded.engine(loaded.library)
     started = time.perf_counter()
     library = loaded.library
     if not isinstance(library, StoredLibrary):

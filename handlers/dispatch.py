@@ -5,7 +5,9 @@ and the one place where errors become replies.
 `dispatch_command(state, name, args)` a command's name and the text after it;
 `answer(state, command, read)` a request built by a front end from typed options (Discord's
 slash commands). A UserError (or the desk's DeskError) raised anywhere on the way becomes its
-error reply here; any other exception a generic apology (and the log keeps the traceback).
+error reply here; a damaged store or index is rebuilt and the command run again (or the user
+told to try again shortly); any other exception, tantivy's panics included, a generic
+apology (and the log keeps the traceback).
 
 With a `caller` (who asks, where, and the research desk), the desk commands work and the
 desk's steps run around the others (handlers/at_desk.py); without one (a library-only
@@ -21,6 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from bot.cables.damage import CacheDamaged
 from bot.chat.caller import Caller
 from bot.chat.commands import AnyCommand, DeskCommand
 from bot.chat.errors import UserError
@@ -29,6 +32,7 @@ from bot.chat.replies import ErrorReply, Reply
 from bot.chat.state import AppState
 from bot.chat.text import MAX_LINE_CHARS, clean_line, cut_note, echo
 from bot.desk import NOTE_MAX_CHARS, DeskError
+from bot.search.index_damage import is_panic
 from handlers.at_desk import annotate, focused
 from handlers.registry import COMMAND_NAMES, command_named
 
@@ -71,6 +75,13 @@ def answer(
         # A bug must not reach the user as a traceback; the log keeps it for us.
         log.exception("command %r failed on %r", command.spec.name, request)
         reply = ErrorReply(message=FAILED)
+    except BaseException as error:
+        # A Rust panic (pyo3 raises it as a BaseException) is a bug like any other;
+        # KeyboardInterrupt and the like still end the program.
+        if not is_panic(error):
+            raise
+        log.exception("command %r failed on %r", command.spec.name, request)
+        reply = ErrorReply(message=FAILED)
     if caller is not None and not isinstance(reply, ErrorReply):
         _annotate(state, caller, reply)
     reply.notes[:0] = notes
@@ -80,6 +91,18 @@ def answer(
 def _handle(
     state: AppState, command: AnyCommand[Request], request: Request, caller: Caller | None
 ) -> Reply:
+    """Handle `request`; when the cache turns out damaged, again once it is rebuilt."""
+    try:
+        return _run(state, command, request, caller)
+    except CacheDamaged as damage:
+        state.repair(damage)  # raises Rebuilding while the rebuild runs
+        return _run(state, command, request, caller)
+
+
+def _run(
+    state: AppState, command: AnyCommand[Request], request: Request, caller: Caller | None
+) -> Reply:
+    """A desk command with the caller; the others inside the channel's focus when it applies."""
     if isinstance(command, DeskCommand):
         if caller is None:
             raise UserError(NO_DESK)

@@ -17,8 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+import pydantic
 import zstandard
 
+from bot.cables.claims import Claim, claim
+from bot.cables.damage import StoreDamaged
 from bot.cables.library import LoadReport
 from bot.cables.model import Cable
 
@@ -29,6 +32,11 @@ STORE_VERSION = "3"
 # 251,287 cables feels.
 _ZSTD_LEVEL = 1
 _SEP = "\x1f"
+# A store being written is named `.<name>.<pid>.partial` until it is complete.
+STAGING_SUFFIX = ".partial"
+# What reading a damaged store raises: a file that is not SQLite, a missing or
+# truncated one, a body that does not decompress or is not a Cable.
+_UNREADABLE = (sqlite3.Error, zstandard.ZstdError, pydantic.ValidationError, ValueError)
 
 _SCHEMA = """
 CREATE TABLE cable(
@@ -129,7 +137,7 @@ class StoreWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._staging = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        self._staging = path.with_name(f".{path.name}.{os.getpid()}{STAGING_SUFFIX}")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._staging.unlink(missing_ok=True)
         self._db = sqlite3.connect(self._staging)
@@ -172,11 +180,16 @@ class StoreWriter:
 
 
 class CableStore:
-    """Read side of a finished store; safe to share between threads."""
+    """Read side of a finished store; safe to share between threads.
+
+    Holds a shared claim on its file while open, so no other process deletes it as
+    stale. A read that finds the file damaged raises StoreDamaged.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self.claim: Claim | None = claim(path, shared=True)
         info = dict(self._connection().execute("SELECT key, value FROM info").fetchall())
         if info.get("version") != STORE_VERSION:
             raise ValueError(f"{path}: store version {info.get('version')}, not {STORE_VERSION}")
@@ -193,12 +206,15 @@ class CableStore:
         return db
 
     def fetch(self, ref_id: str) -> Cable | None:
-        row = (
-            self._connection()
-            .execute("SELECT body FROM cable WHERE ref_id = ?", (ref_id,))
-            .fetchone()
-        )
-        return unpack(row[0]) if row else None
+        try:
+            row = (
+                self._connection()
+                .execute("SELECT body FROM cable WHERE ref_id = ?", (ref_id,))
+                .fetchone()
+            )
+            return unpack(row[0]) if row else None
+        except _UNREADABLE as error:
+            raise StoreDamaged(f"{self.path}: cable {ref_id}: {error}") from error
 
     def copies(self, ref_id: str) -> list[Cable]:
         """The other loaded copies of `ref_id`, in the order they lost."""
@@ -211,5 +227,8 @@ class CableStore:
         yield from self._connection().execute(_CATALOGUE)
 
     def cables(self) -> Iterator[Cable]:
-        for (body,) in self._connection().execute("SELECT body FROM cable ORDER BY ref_id"):
-            yield unpack(body)
+        try:
+            for (body,) in self._connection().execute("SELECT body FROM cable ORDER BY ref_id"):
+                yield unpack(body)
+        except _UNREADABLE as error:
+            raise StoreDamaged(f"{self.path}: {error}") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -19,8 +20,15 @@ def input_key(paths: Sequence[Path], version: str) -> str:
     tally = InputTally()
     tally.digest.update(version.encode())
     for entry in input_entries(paths):
-        info = entry.stat()
-        tally.saw(str(entry.resolve()), info.st_size, info.st_mtime_ns)
+        try:
+            info = entry.stat()
+            name = str(entry.resolve())
+        except (OSError, RuntimeError):
+            # A dangling link or a link loop (the loader reports it): named by the link
+            # itself, so it never costs the store, and pointing it elsewhere changes the key.
+            info = entry.lstat()
+            name = f"{entry.absolute()} -> {os.readlink(entry)}"
+        tally.saw(name, info.st_size, info.st_mtime_ns)
     return tally.digest.hexdigest()[:24]
 
 

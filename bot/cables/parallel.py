@@ -9,11 +9,14 @@ are in flight, so a 1.7 GB input is never queued in memory.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import islice
 from typing import TypeVar
@@ -58,6 +61,23 @@ def install_handler_threads(loop: asyncio.AbstractEventLoop) -> None:
     loop.set_default_executor(handler_threads())
 
 
+# prctl(2) option: the signal this process gets when the thread that forked it ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker start: die when the parent does, however it ends (SIGKILL included).
+
+    Otherwise a worker outlives a killed parent, blocked forever on the task queue it
+    holds open itself. Linux only; elsewhere the pool's own shutdown is all there is.
+    """
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the line above ran
+        os._exit(1)
+
+
 def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(item) for item in chunk]
 
@@ -73,7 +93,7 @@ def parallel_map(
     items: Iterable[T],
     workers: int | None = None,
     chunk_size: int = CHUNK_SIZE,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """`map(fn, items)` on `workers` processes (default: every core), in input order.
 
     `fn` must be a module-level function; items and results must pickle. With one
@@ -88,7 +108,14 @@ def parallel_map(
     # build cables (no logging, no imports left to do), so locks other threads of
     # this process may hold at fork time are never touched.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_end_with_parent,
+        initargs=(os.getpid(),),
+    )
+    others = set(multiprocessing.active_children())
+    try:
         pending: deque[Future[list[R]]] = deque()
         for chunk in chunks(items, chunk_size):
             pending.append(pool.submit(_apply, fn, chunk))
@@ -96,3 +123,11 @@ def parallel_map(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BaseException:
+        # Stopped early (Ctrl-C, an error, the caller closing this generator): the
+        # workers' chunks are of no use any more; end them now rather than wait.
+        for worker in set(multiprocessing.active_children()) - others:
+            worker.kill()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -8,8 +8,12 @@ by the loader's own rules without any cable being decoded again.
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,7 +21,8 @@ from typing import Generic, TypeVar, cast
 
 from tqdm import tqdm  # type: ignore[import-untyped]
 
-from bot.cables.cable_store import STORE_VERSION, StoredRow, StoreWriter, pack
+from bot.cables.cable_store import STAGING_SUFFIX, STORE_VERSION, StoredRow, StoreWriter, pack
+from bot.cables.claims import claim, remove_unclaimed
 from bot.cables.inputs import input_key
 from bot.cables.limits import DEFAULT_LIMITS, InputLimits
 from bot.cables.loader import Collector, InputTally, Item, build_one, read_inputs
@@ -29,6 +34,8 @@ from bot.cables.readers.rejected import RejectedRecord
 from bot.cables.stored_library import StoredLibrary, light_cable, open_store
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +82,11 @@ def build_store(
     try:
         # Nothing made here is cyclic garbage; collections (workers included, forked
         # with the collector off) would only re-scan the growing set of stand-ins.
-        with long_lived():
-            results = parallel_map(build, read_inputs(paths, tally, limits), workers)
+        # `closing`: however the loop ends, the workers end with it.
+        with (
+            long_lived(),
+            closing(parallel_map(build, read_inputs(paths, tally, limits), workers)) as results,
+        ):
             for result in tqdm(
                 results,
                 desc="parsing cables",
@@ -105,11 +115,67 @@ def build_store(
         raise
 
 
+def library_dir(paths: Sequence[Path], cache_dir: Path) -> Path:
+    """The folder of `paths` under `cache_dir`, named by the list of input paths: its
+    stores and search indexes live there, and a process serving other inputs never
+    touches it, so bots with different libraries can share one `cache_dir`."""
+    names = "\0".join(os.path.abspath(path) for path in paths)
+    return cache_dir / "library" / hashlib.sha256(names.encode()).hexdigest()[:16]
+
+
 def store_path(
     paths: Sequence[Path], cache_dir: Path, limits: InputLimits = DEFAULT_LIMITS
 ) -> Path:
     """Where the store of `paths` lives under `cache_dir` (whether built yet or not)."""
-    return cache_dir / "library" / f"cables-{input_key(paths, f'{STORE_VERSION}{limits}')}.sqlite"
+    folder = library_dir(paths, cache_dir)
+    return folder / f"cables-{input_key(paths, f'{STORE_VERSION}{limits}')}.sqlite"
+
+
+@contextmanager
+def building(folder: Path) -> Iterator[None]:
+    """Hold the library folder's build lock: one builder at a time, waiting for another
+    process building the same library (then its result is opened, not built again).
+
+    Whoever holds it may clear the folder's debris: stray staging files can only be
+    left by a builder that died."""
+    folder.mkdir(parents=True, exist_ok=True)
+    held = claim(folder / "build", shared=False)
+    try:
+        clear_debris(folder)
+        yield
+    finally:
+        if held is not None:
+            held.release()
+
+
+def clear_debris(folder: Path) -> None:
+    """Delete what builders that died left in `folder`; only with its build lock held."""
+    for debris in [*folder.glob(f".*{STAGING_SUFFIX}"), *folder.glob("search/.build-*")]:
+        log.warning("removing %s, left by an interrupted build", debris)
+        remove_unclaimed(debris)
+
+
+def tidy_if_idle(path: Path) -> None:
+    """When nobody is building beside the store `path`: clear the debris of interrupted
+    builds and the older stores no process uses (a start that builds nothing still
+    tidies; a cache it cannot write is left as it is)."""
+    try:
+        held = claim(path.parent / "build", shared=False, wait=False)
+    except OSError:
+        return
+    if held is not None:
+        try:
+            clear_debris(path.parent)
+            drop_stale_stores(path)
+        finally:
+            held.release()
+
+
+def drop_stale_stores(path: Path) -> None:
+    """Delete the stores beside `path` (older inputs of this library) no process uses."""
+    for stale in path.parent.glob("cables-*.sqlite"):
+        if stale != path:
+            remove_unclaimed(stale)
 
 
 def build_and_open(
@@ -120,14 +186,14 @@ def build_and_open(
     sidecar: Sidecar[T] | None = None,
     limits: InputLimits = DEFAULT_LIMITS,
 ) -> StoredLibrary:
-    """Build the store of `paths` at `path`, drop older stores beside it, open it."""
+    """Build the store of `paths` at `path`, drop unused older stores beside it, open it.
+
+    The caller holds the folder's build lock (`building`)."""
     build_store(paths, path, workers, progress, sidecar, limits)
-    for stale in path.parent.glob("cables-*.sqlite"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
     library = open_store(path)
     if library is None:
         raise RuntimeError(f"the cable store just written to {path} cannot be opened")
+    drop_stale_stores(path)
     return library
 
 
@@ -137,4 +203,8 @@ def load_stored_library(
     """The library of `paths` from its store under `cache_dir`, parsing only when needed."""
     path = store_path(paths, cache_dir)
     library = open_store(path)
-    return library if library is not None else build_and_open(paths, path, workers, progress)
+    if library is not None:
+        return library
+    with building(path.parent):
+        library = open_store(path, again=True)  # built meanwhile by another process
+        return library or build_and_open(paths, path, workers, progress)

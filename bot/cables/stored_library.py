@@ -11,6 +11,7 @@ garbage collector paused and then frozen out of its scans (`long_lived`).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -23,6 +24,8 @@ from bot.cables.ids import plusd_url
 from bot.cables.library import Library
 from bot.cables.longlived import long_lived
 from bot.cables.model import Cable, Source, SourceFormat
+
+log = logging.getLogger(__name__)
 
 # Full cables kept decoded; a chat session rarely revisits more.
 CACHE_SIZE = 512
@@ -201,11 +204,14 @@ class StoredLibrary(Library):
         self.store = store
 
 
-def open_store(path: Path) -> StoredLibrary | None:
-    """The library stored at `path`, or None when there is no usable store there."""
+def open_store(path: Path, again: bool = False) -> StoredLibrary | None:
+    """The library stored at `path`, or None when there is no usable store there (an
+    unreadable one is logged, unless this is a look `again`)."""
     if not path.is_file():
         return None
     try:
         return StoredLibrary(CableStore(path))
-    except (sqlite3.Error, ValueError, KeyError, json.JSONDecodeError):
+    except (sqlite3.Error, ValueError, KeyError, json.JSONDecodeError) as error:
+        if not again:
+            log.warning("the cable store %s is unreadable (%s); rebuilding it", path, error)
         return None

@@ -16,6 +16,7 @@ from bot.cables.ids import compact_id
 from bot.cables.library import Library
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
+from bot.search.index_damage import reading_index
 from bot.search.matches import CableFacts, FactTable, distinct_cables
 from bot.search.query import (
     Concept,
@@ -89,6 +90,12 @@ class CableSearchEngine:
         """True when opening this engine built the index (False: reused from the cache)."""
         return self._handle.built_now
 
+    @property
+    def index_inode(self) -> int | None:
+        """The index's folder on disk (None: in memory), for `reading_index`."""
+        return self._handle.inode
+
+    @reading_index
     def rank(self, query: str, filters: SearchFilters, limit: int = 10) -> Ranking:
         """Best paragraphs for `query`, as (cable id, paragraph index) with scores."""
         parsed = parse(query, self._handle.speller)
@@ -126,6 +133,7 @@ class CableSearchEngine:
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         return filter_query(self._schema, filters, ref_id)
 
+    @reading_index
     def search(self, query: str, filters: SearchFilters, limit: int = 10) -> SearchResult:
         ranking = self.rank(query, filters, limit)
         parsed = ranking.parsed
@@ -138,6 +146,7 @@ class CableSearchEngine:
         )
         return SearchResult(hits=hits, weak=weak, corrected_query=parsed.corrected)
 
+    @reading_index
     def by_date(self, query: str, filters: SearchFilters, limit: int, newest: bool) -> SearchResult:
         """The paragraphs holding every word (`match_query`), newest or oldest cable first."""
         parsed = parse(query, self._handle.speller)
@@ -157,6 +166,7 @@ class CableSearchEngine:
         hits = self._hits(parsed, ranked)
         return SearchResult(hits=hits, weak=not hits, corrected_query=parsed.corrected)
 
+    @reading_index
     def matching_cables(self, query: str, filters: SearchFilters) -> list[CableFacts]:
         """Every cable with a paragraph holding every word of `query` (all cables within
         the filters when it has none), with the facts facets and timelines count."""
@@ -199,6 +209,7 @@ class CableSearchEngine:
             )
         return hits
 
+    @reading_index
     def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
         """Paragraphs of other cables most like `text` (a paragraph, or a whole cable's
         text), best first."""

@@ -15,7 +15,13 @@ from bot.cables.inputs import input_entries
 from bot.cables.library import Library
 from bot.cables.limits import DEFAULT_LIMITS, InputLimits
 from bot.cables.loader import load_library
-from bot.cables.store_build import Sidecar, build_and_open, store_path
+from bot.cables.store_build import (
+    Sidecar,
+    build_and_open,
+    building,
+    store_path,
+    tidy_if_idle,
+)
 from bot.cables.stored_library import open_store
 from bot.search.engine import CableSearchEngine
 from bot.search.tantivy_index import (
@@ -33,25 +39,42 @@ log = logging.getLogger(__name__)
 _LARGE_INPUT = 35_000_000
 
 
-def open_engine(library: Library, cache_dir: Path | None) -> CableSearchEngine:
-    """The search engine over `library`; the index under `cache_dir` is reused while current.
+def open_engine(library: Library, folder: Path | None) -> CableSearchEngine:
+    """The search engine over `library`; the index under `folder` is reused while current
+    and readable.
 
-    `cache_dir=None` keeps the index in memory (tests, one-off runs).
+    `folder=None` keeps the index in memory (tests, one-off runs).
     """
-    return CableSearchEngine(library, open_index(library, cache_dir))
+    return CableSearchEngine(library, open_index(library, folder))
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
     library: Library
+    # The library's own folder in the cache (its store and index); None when the cache
+    # is unusable and the library was loaded into memory.
+    folder: Path | None = None
     # Set when this load built the index too; otherwise `open_engine` opens (or
     # builds) it when first needed.
     index: IndexHandle | None = None
+    # The inputs and cache the library was loaded from, to rebuild its store.
+    paths: tuple[Path, ...] = ()
+    cache_dir: Path | None = None
 
-    def engine(self, cache_dir: Path | None) -> CableSearchEngine:
-        if self.index is not None:
-            return CableSearchEngine(self.library, self.index)
-        return open_engine(self.library, cache_dir)
+    def engine(self, library: Library) -> CableSearchEngine:
+        """The search engine over `library` (this load's, or one rebuilt since)."""
+        if self.index is not None and library is self.library:
+            return CableSearchEngine(library, self.index)
+        return open_engine(library, self.folder)
+
+    def rebuild(self) -> Library:
+        """The library parsed again from its inputs into a new store (the store was
+        found damaged)."""
+        if self.cache_dir is None:
+            raise RuntimeError("this library was loaded without a store")
+        path = store_path(self.paths, self.cache_dir)
+        with building(path.parent):
+            return build_and_open(self.paths, path)
 
 
 def _input_bytes(paths: Sequence[Path]) -> int:
@@ -73,19 +96,26 @@ def _first_load(
     of the library as loaded.
     """
     path = store_path(paths, cache_dir, limits)
-    staging = staging_dir(cache_dir)
-    try:
+    folder = path.parent
+    with building(folder):
+        library = open_store(path, again=True)
+        if library is not None:  # built meanwhile by another process
+            return Loaded(library, folder, None, tuple(paths), cache_dir)
+        staging = staging_dir(folder)
         builder = IndexBuilder(staging, large=_input_bytes(paths) >= _LARGE_INPUT)
-        library = build_and_open(
-            paths, path, workers, progress, Sidecar(indexed_cable, builder.add), limits
-        )
-        if builder.superseded:
-            return Loaded(library)
-        if progress:
-            print("Finishing the search index ...", file=sys.stderr, flush=True)
-        return Loaded(library, install(cache_dir, staging, library, builder.finish()))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
+        try:
+            library = build_and_open(
+                paths, path, workers, progress, Sidecar(indexed_cable, builder.add), limits
+            )
+            if builder.superseded:
+                return Loaded(library, folder, None, tuple(paths), cache_dir)
+            if progress:
+                print("Finishing the search index ...", file=sys.stderr, flush=True)
+            index = install(folder, staging, library, builder.finish())
+            return Loaded(library, folder, index, tuple(paths), cache_dir)
+        finally:
+            builder.abandon()  # unless finished: its threads must stop writing to staging
+            shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
 
 
 def load_searchable(
@@ -103,9 +133,11 @@ def load_searchable(
     """
     paths = list(paths) or [SEEDS]
     try:
-        library = open_store(store_path(paths, cache_dir, limits))
+        path = store_path(paths, cache_dir, limits)
+        library = open_store(path)
         if library is not None:
-            return Loaded(library)
+            tidy_if_idle(path)
+            return Loaded(library, path.parent, None, tuple(paths), cache_dir)
         return _first_load(paths, cache_dir, workers, progress, limits)
     except (OSError, sqlite3.Error) as error:
         log.warning("cable store unavailable under %s (%s); loading into memory", cache_dir, error)

@@ -6,14 +6,15 @@ naming a post or a subject picks the right cable to score (once a cable: these
 words were an eighth of the indexing cost when repeated on every paragraph, and
 scoring them per paragraph did not rank better). Only the cable id and paragraph
 number are stored: texts are read back from the Library. On disk the index lives
-under `cache_dir/search/<key>`, where the key changes whenever the library or this
-module's schema changes.
+under `<library folder>/search/<key>`, where the key changes whenever the library or
+this module's schema changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -23,9 +24,12 @@ from typing import NamedTuple
 
 import tantivy
 
+from bot.cables.claims import Claim, claim, remove_unclaimed
 from bot.cables.library import Library
 from bot.cables.model import Cable
+from bot.cables.store_build import building
 from bot.cables.structure.redactions import cable_redactions
+from bot.search.index_damage import is_panic, was_unreadable
 from bot.search.spelling import Speller
 from bot.search.text import (
     PLAIN,
@@ -37,6 +41,8 @@ from bot.search.text import (
     words_analyzer,
 )
 from bot.search.variants import Variants
+
+log = logging.getLogger(__name__)
 
 TAG_LIST = "cable_tags"
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
@@ -58,13 +64,25 @@ class IndexHandle:
     variants: Variants
     key: str
     built_now: bool
+    # On disk: its folder's inode (a rebuilt copy has another) and the claim that keeps
+    # other processes from deleting it while it is used.
+    inode: int | None = None
+    claim: Claim | None = None
 
     @classmethod
     def of(
-        cls, index: tantivy.Index, vocabulary: dict[str, int], key: str, built_now: bool
+        cls,
+        index: tantivy.Index,
+        vocabulary: dict[str, int],
+        key: str,
+        built_now: bool,
+        path: Path | None = None,
+        held: Claim | None = None,
     ) -> IndexHandle:
         total = max(int(index.searcher().num_docs), 1)
-        return cls(index, Speller(vocabulary), Variants(vocabulary, total), key, built_now)
+        inode = path.stat().st_ino if path is not None else None
+        speller, variants = Speller(vocabulary), Variants(vocabulary, total)
+        return cls(index, speller, variants, key, built_now, inode, held)
 
 
 def schema() -> tantivy.Schema:
@@ -163,6 +181,7 @@ class IndexBuilder:
         _register(self.index)
         heap = 600_000_000 if large else 64_000_000
         self._writer = self.index.writer(heap_size=heap, num_threads=_WRITER_THREADS)
+        self._writing = True
         self.superseded = False
 
     def add(self, ref_id: str, cable: IndexedCable, replaces: bool = False) -> None:
@@ -194,8 +213,17 @@ class IndexBuilder:
             doc.add_unsigned("redacted", int(cable.redacted))
             self._writer.add_document(doc)
 
+    def abandon(self) -> None:
+        """Stop the writer's threads: they would go on writing segment files into a
+        folder being deleted (and recreate what was just removed). Once finished, a no-op."""
+        if self._writing:
+            self._writing = False
+            self._writer.rollback()
+            self._writer.wait_merging_threads()
+
     def finish(self) -> tuple[tantivy.Index, dict[str, int]]:
         """Commit, wait for merges, and return the index with its spelling vocabulary."""
+        self._writing = False
         self._writer.commit()
         self._writer.wait_merging_threads()
         self.index.reload()
@@ -218,83 +246,132 @@ def _register(index: tantivy.Index) -> None:
 
 def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
     builder = IndexBuilder(path, large=len(library) >= _SMALL_LIBRARY)
-    # Iterating reads a stored library in one sequential scan (no per-id lookups).
-    for cable in library:
-        builder.add(cable.ref_id, indexed_cable(cable))
+    try:
+        # Iterating reads a stored library in one sequential scan (no per-id lookups).
+        for cable in library:
+            builder.add(cable.ref_id, indexed_cable(cable))
+    except BaseException:
+        builder.abandon()  # a damaged store row, Ctrl-C: stop writing before cleanup
+        raise
     return builder.finish()
 
 
-def _open_existing(path: Path) -> tuple[tantivy.Index, dict[str, int]] | None:
+def _is_vocabulary(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(word, str) and type(count) is int for word, count in value.items()
+    )
+
+
+def _open_existing(path: Path, again: bool) -> tuple[tantivy.Index, dict[str, int]] | None:
+    """The index at `path`, or None when there is none or it is unreadable (logged,
+    unless this is a look `again`)."""
+    if not path.is_dir():
+        return None
     try:
         meta = json.loads((path / _META).read_text("utf-8"))
-        if meta.get("schema") != SCHEMA_VERSION:
-            return None
-        vocabulary: dict[str, int] = json.loads((path / _VOCABULARY).read_text("utf-8"))
+        if not isinstance(meta, dict) or meta.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"{_META} names another schema")
+        vocabulary = json.loads((path / _VOCABULARY).read_text("utf-8"))
+        if not _is_vocabulary(vocabulary):
+            raise ValueError(f"{_VOCABULARY} is not a word count table")
         index = tantivy.Index.open(str(path))
-    except (OSError, ValueError):
-        return None
-    _register(index)
-    index.reload()
-    return index, vocabulary
+        _register(index)
+        index.reload()
+        index.searcher()
+    except (OSError, ValueError) as error:
+        cause = str(error)
+    except BaseException as error:
+        if not is_panic(error):
+            raise
+        cause = f"tantivy panicked: {error}"
+    else:
+        return index, vocabulary
+    if not again:
+        log.warning("the search index %s is unreadable (%s); rebuilding it", path, cause)
+    return None
 
 
-def staging_dir(cache_dir: Path) -> Path:
+def staging_dir(folder: Path) -> Path:
     """A fresh directory to build an index in, beside where `install` will put it.
 
     Built aside and renamed into place, so a crash never leaves a half index that
-    a later start would trust.
+    a later start would trust (and the next build clears it away: `building`).
     """
-    root = cache_dir / "search"
+    root = folder / "search"
     root.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=".build-", dir=root))
 
 
 def install(
-    cache_dir: Path,
+    folder: Path,
     staging: Path,
     library: Library,
     built: tuple[tantivy.Index, dict[str, int]],
 ) -> IndexHandle:
-    """Move the index built in `staging` into place as the index of `library`."""
-    root = cache_dir / "search"
+    """Move the index built in `staging` into place as the index of `library`; the
+    caller holds the folder's build lock."""
+    root = folder / "search"
     key = index_key(library)
     final = root / key
     (staging / _VOCABULARY).write_text(json.dumps(built[1]), "utf-8")
     (staging / _META).write_text(json.dumps({"schema": SCHEMA_VERSION, "key": key}), "utf-8")
-    shutil.rmtree(final, ignore_errors=True)  # an unreadable index of the same name
-    try:
-        os.replace(staging, final)
-    except OSError:  # another process won the race: use its copy
-        shutil.rmtree(staging, ignore_errors=True)
-        opened = _open_existing(final)
-        if opened is None:
-            raise
-        return IndexHandle.of(opened[0], opened[1], key, built_now=False)
+    held = claim(final, shared=True)
+    if final.exists():
+        # An unreadable index of the same name: moved aside in one step (a process
+        # still reading it keeps its open files), then deleted.
+        aside = staging_dir(folder)
+        os.replace(final, aside)
+        shutil.rmtree(aside, ignore_errors=True)
+    os.replace(staging, final)
     for stale in root.iterdir():
-        if stale.name != key and not stale.name.startswith("."):
-            shutil.rmtree(stale, ignore_errors=True)
+        if stale.name != key and not stale.name.startswith(".") and stale.is_dir():
+            remove_unclaimed(stale)  # an older index of this library nobody uses
     index = tantivy.Index.open(str(final))
     _register(index)
     index.reload()
-    return IndexHandle.of(index, built[1], key, built_now=True)
+    return IndexHandle.of(index, built[1], key, True, final, held)
 
 
-def _persisted(library: Library, cache_dir: Path) -> IndexHandle:
+def _reopen(path: Path, key: str, again: bool) -> IndexHandle | None:
+    if not path.is_dir():
+        return None
+    held = claim(path, shared=True)
+    opened = _open_existing(path, again)
+    if opened is None:
+        return None
+    return IndexHandle.of(opened[0], opened[1], key, False, path, held)
+
+
+def _persisted(library: Library, folder: Path) -> IndexHandle:
+    """The index of `library` under `folder`, built when missing or unreadable (a copy
+    found unreadable while searched is not opened again; one rebuilt since is)."""
     key = index_key(library)
-    opened = _open_existing(cache_dir / "search" / key)
-    if opened is not None:
-        return IndexHandle.of(opened[0], opened[1], key, built_now=False)
-    staging = staging_dir(cache_dir)
-    try:
-        return install(cache_dir, staging, library, _build(library, staging))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
+    path = folder / "search" / key
 
+    def usable(again: bool) -> IndexHandle | None:
+        if path.is_dir() and was_unreadable(path.stat().st_ino):
+            return None
+        return _reopen(path, key, again)
 
-def open_index(library: Library, cache_dir: Path | None) -> IndexHandle:
-    if cache_dir is not None:
+    handle = usable(again=False)
+    if handle is not None:
+        return handle
+    with building(folder):
+        handle = usable(again=True)  # built meanwhile by another process
+        if handle is not None:
+            return handle
+        staging = staging_dir(folder)
         try:
-            return _persisted(library, cache_dir)
+            return install(folder, staging, library, _build(library, staging))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
+
+
+def open_index(library: Library, folder: Path | None) -> IndexHandle:
+    """The index of `library` in `folder`/search (None: in memory)."""
+    if folder is not None:
+        try:
+            return _persisted(library, folder)
         except OSError:
             pass  # an unusable cache directory costs a rebuild at each start, not the search
     index, vocabulary = _build(library, None)

@@ -23,7 +23,7 @@ def test_load_state_parses_once_into_the_store_then_opens_it(
     settings = Settings(library_paths=[RAW], cache_dir=tmp_path)
     first = load_state(settings).library
     assert isinstance(first, StoredLibrary)
-    assert first.store.path.parent == tmp_path / "library"
+    assert first.store.path.parent.parent == tmp_path / "library"  # in the library's own folder
     written = first.store.path.stat().st_mtime_ns
     again = load_state(settings).library
     assert isinstance(again, StoredLibrary)
@@ -43,14 +43,14 @@ def test_browse_and_unknown_filters_answer_from_the_catalogue(
 def test_the_first_start_indexes_in_the_same_pass(tmp_path: Path) -> None:
     loaded = load_searchable([CSV_ROWS], tmp_path)
     assert loaded.index is not None and loaded.index.built_now
-    engine = loaded.engine(tmp_path)
+    engine = loaded.engine(loaded.library)
     assert engine.paragraphs_indexed == sum(len(c.paragraphs) for c in load_library([CSV_ROWS]))
     fresh = open_engine(loaded.library, None)
     for question in ("human rights", "oil exports", "what did the minister say about elections"):
         assert engine.search(question, SearchFilters()) == fresh.search(question, SearchFilters())
     again = load_searchable([CSV_ROWS], tmp_path)
     assert again.index is None  # opened when first needed, not built again
-    reopened = again.engine(tmp_path)
+    reopened = again.engine(again.library)
     assert not reopened.built_now
     assert reopened.search("oil exports", SearchFilters()) == fresh.search(
         "oil exports", SearchFilters()
@@ -63,7 +63,7 @@ def test_a_better_copy_met_later_gets_the_index_of_the_library_as_loaded(
     # The raw seeds hold a cable in two formats, the better copy read second.
     assert raw_in_memory.report.duplicates
     loaded = load_searchable([RAW], tmp_path)
-    engine = loaded.engine(tmp_path)
+    engine = loaded.engine(loaded.library)
     assert engine.paragraphs_indexed == sum(len(c.paragraphs) for c in raw_in_memory)
     fresh = open_engine(loaded.library, None)
     for question in ("who is the typical trafficker", "nuclear program", '"chicken street"'):

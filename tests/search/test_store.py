@@ -15,6 +15,11 @@ def _sample(library: Library) -> Library:
     return in_memory_library(c for c in (library.get(i) for i in _SAMPLE) if c is not None)
 
 
+def _indexes(folder: Path) -> list[Path]:
+    """The index folders under `folder` (beside them: their lock files)."""
+    return [path for path in (folder / "search").iterdir() if path.is_dir()]
+
+
 def test_second_open_reuses_the_index(library: Library, tmp_path: Path) -> None:
     small = _sample(library)
     first = open_engine(small, tmp_path)
@@ -35,13 +40,13 @@ def test_changed_library_rebuilds(library: Library, tmp_path: Path) -> None:
     engine = open_engine(changed, tmp_path)
     assert engine.built_now
     assert engine.search("reindeer logistics", SearchFilters(), 3).hits[0].ref_id == "10USNATO35"
-    assert len(list((tmp_path / "search").iterdir())) == 1  # the stale index is gone
+    assert len(_indexes(tmp_path)) == 1  # the stale index is gone
 
 
 def test_damaged_index_is_rebuilt(library: Library, tmp_path: Path) -> None:
     small = _sample(library)
     open_engine(small, tmp_path)
-    (index_dir,) = (tmp_path / "search").iterdir()
+    (index_dir,) = _indexes(tmp_path)
     (index_dir / "vocabulary.json").write_text("{not json", "utf-8")
     assert open_engine(small, tmp_path).built_now
 
