@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.chat.commands import Command, CommandSpec, command_help, reference_text
+from bot.chat.commands import AnyCommand, Command, CommandSpec, command_help, reference_text
 from bot.chat.errors import UserError
 from bot.chat.replies import HelpReply, Reply
 from bot.chat.state import AppState
@@ -52,7 +52,7 @@ class _Reference:
         return HelpReply(topic=spec.name, text=command_help(spec, prefix), commands=[spec.name])
 
 
-def command(others: Sequence[Command[Any]]) -> Command[HelpRequest]:
+def command(others: Sequence[AnyCommand[Any]]) -> Command[HelpRequest]:
     """Help on `others` and on itself, last. The registry hands its commands in (it
     imports this module, so this module cannot import it)."""
     return Command(SPEC, parse, _Reference((*(other.spec for other in others), SPEC)).handle)

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.chat.commands import Command, CommandSpec, reference_text
+from bot.chat.commands import AnyCommand, Command, CommandSpec, reference_text
 from handlers import (
     ask,
     browse,
     cable,
+    desk,
+    export,
+    focus,
     help,
+    note,
+    notes,
     refs,
+    save,
     search,
     similar,
     tag,
+    thread,
     timeline,
+    unsave,
     versions,
 )
 
@@ -30,12 +38,23 @@ _ANSWERING: tuple[Command[Any], ...] = (
     similar.COMMAND,
     versions.COMMAND,
 )
-HELP = help.command(_ANSWERING)
-COMMANDS: tuple[Command[Any], ...] = (*_ANSWERING, HELP)
+# The channel's research desk.
+_DESK: tuple[AnyCommand[Any], ...] = (
+    save.COMMAND,
+    desk.COMMAND,
+    note.COMMAND,
+    notes.COMMAND,
+    unsave.COMMAND,
+    export.COMMAND,
+    focus.COMMAND,
+    thread.COMMAND,
+)
+HELP = help.command((*_ANSWERING, *_DESK))
+COMMANDS: tuple[AnyCommand[Any], ...] = (*_ANSWERING, *_DESK, HELP)
 COMMAND_NAMES: tuple[str, ...] = tuple(command.spec.name for command in COMMANDS)
 
 
-def command_named(name: str) -> Command[Any] | None:
+def command_named(name: str) -> AnyCommand[Any] | None:
     return next((command for command in COMMANDS if command.spec.name == name), None)
 
 

@@ -58,9 +58,11 @@ SPEC = CommandSpec(
 class SearchRequest:
     # The words to find are the filters' free words.
     filters: Filters
+    # Only inside this cable (the channel's focus, see handlers/at_desk.py).
+    ref_id: str | None = None
 
     def on_page(self, page: int) -> SearchRequest:
-        return SearchRequest(replace(self.filters, page=page))
+        return replace(self, filters=replace(self.filters, page=page))
 
 
 def parse(args: str) -> SearchRequest:
@@ -86,14 +88,14 @@ def handle(state: AppState, request: SearchRequest) -> Reply:
     # One hit more than the pages counted: whether more pages follow them.
     counted = max(SEARCH_DEPTH, (filters.page + PAGES_AHEAD) * PAGE_SIZE)
     if filters.sort == "relevance":
-        result = engine.search(query, filters.to_search(), limit=counted + 1)
+        result = engine.search(query, filters.to_search(request.ref_id), limit=counted + 1)
     else:
         result = engine.by_date(
-            query, filters.to_search(), counted + 1, newest=filters.sort == "newest"
+            query, filters.to_search(request.ref_id), counted + 1, newest=filters.sort == "newest"
         )
     if not result.hits and filters.any_set():
         check_filter_values(state.library, filters)
-    matched = engine.matching_cables(query, filters.to_search())
+    matched = engine.matching_cables(query, filters.to_search(request.ref_id))
     more_pages = len(result.hits) > counted
     pages = max(1, math.ceil(min(len(result.hits), counted) / PAGE_SIZE))
     page = min(filters.page, pages)

@@ -12,11 +12,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("bot", "handlers", "config")
 
-_BELOW_CHAT = {"bot.cables", "bot.search", "config"}
-_BELOW_HANDLERS = _BELOW_CHAT | {"bot.chat", "bot.desk"}
+_BELOW_CHAT = {"bot.cables", "bot.search", "bot.desk", "config"}
+_BELOW_HANDLERS = _BELOW_CHAT | {"bot.chat"}
 _BELOW_FRONT_ENDS = _BELOW_HANDLERS | {"handlers", "bot.render"}
-# Each layer and the layers it may import besides itself. `bot/desk` (to come) sits beside
-# `bot/cables`, for handlers and front ends; `config` reads the bundled library's place.
+# Each layer and the layers it may import besides itself. `bot/desk` sits beside
+# `bot/cables`, for the chat layer and above; `config` reads the bundled library's place.
 MAY_IMPORT: dict[str, set[str]] = {
     "bot.cables": set(),
     "bot.desk": {"bot.cables", "config"},

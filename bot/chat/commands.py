@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, Self, TypeVar, runtime_checkable
 
+from bot.chat.caller import Caller
 from bot.chat.replies import Reply
 from bot.chat.state import AppState
 from bot.chat.text import MAX_LINE_CHARS
@@ -35,6 +36,21 @@ class Command(Generic[Request]):
     spec: CommandSpec
     parse: Callable[[str], Request]
     handle: Callable[[AppState, Request], Reply]
+
+
+@dataclass(slots=True, frozen=True)
+class DeskCommand(Generic[Request]):
+    """A command on the channel's research desk: its handler also gets the `Caller` (who
+    asks, where, and the desk). `whole_line`: a message cut to the length limit is
+    refused rather than read in part (a note must never be saved cut short)."""
+
+    spec: CommandSpec
+    parse: Callable[[str], Request]
+    handle: Callable[[AppState, Caller, Request], Reply]
+    whole_line: bool = False
+
+
+AnyCommand = Command[Request] | DeskCommand[Request]
 
 
 @runtime_checkable

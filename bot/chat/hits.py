@@ -21,6 +21,7 @@ def hit_items(library: Library, hits: list[Hit]) -> list[HitItem]:
                 permalink=hit.permalink,
                 score=hit.score,
                 subject=cable.subject if cable else "",
+                locator=hit.locator,
                 anchor_ambiguous=paragraph is not None and paragraph.anchor_ambiguous,
                 by_meaning=hit.by_meaning,
             )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, utils
 
 from bot.cables.model import Cable, Paragraph, Span
+from bot.chat.entries import COMMENT_KEY, SUMMARY_KEY, span_locator
 from bot.chat.errors import UserError
 from bot.chat.grammar import LabelRange, Locator
 from bot.chat.replies import ParagraphItem
@@ -15,8 +16,8 @@ from bot.chat.replies import ParagraphItem
 # Fuzzy section names: `investigation` for `INVESTIGATION AND PROSECUTION OF TRAFFICKERS`
 # scores 90 (WRatio), the typo `protecton` 84; unrelated words stay below 70.
 _SECTION_SCORE = 75.0
-_SUMMARY = "SUMMARY"
-_COMMENT = "COMMENT"
+_SUMMARY = SUMMARY_KEY
+_COMMENT = COMMENT_KEY
 # A reply quotes at most this many paragraphs; the rest are a command away.
 MAX_PARAGRAPHS = 20
 # The key of a lettered paragraph whose letters repeat outside sections names the
@@ -42,6 +43,7 @@ def item(paragraph: Paragraph) -> ParagraphItem:
         text=paragraph.text,
         permalink=paragraph.permalink,
         anchor_ambiguous=paragraph.anchor_ambiguous,
+        locator=paragraph.locator,
     )
 
 
@@ -139,7 +141,7 @@ def _home(cable: Cable, span: Span) -> Paragraph | None:
 
 def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[ParagraphItem]:
     items = []
-    for span in spans:
+    for position, span in enumerate(spans, start=1):
         home = _home(cable, span)
         items.append(
             ParagraphItem(
@@ -148,6 +150,7 @@ def _span_items(cable: Cable, spans: list[Span], heading: str) -> list[Paragraph
                 text=span.text,
                 permalink=home.permalink if home else cable.permalink,
                 anchor_ambiguous=home is not None and home.anchor_ambiguous,
+                locator=span_locator(cable.ref_id, heading, position),
             )
         )
     return items

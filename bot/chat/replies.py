@@ -55,6 +55,15 @@ class CableListing(BaseModel):
     permalink: str
 
 
+class DeskNote(BaseModel):
+    """A team note as shown under a saved item or a quoted paragraph."""
+
+    n: int
+    author: str
+    text: str
+    created: datetime
+
+
 class CableCard(ReplyBase):
     kind: Literal["cable"] = "cable"
     ref_id: str
@@ -80,6 +89,10 @@ class CableCard(ReplyBase):
     glued_to: str | None = None
     permalink: str
     plusd_link: str
+    # The channel's desk: how many team notes it holds on this cable, and whether the
+    # channel is focused on it (`!focus`).
+    desk_notes: int = 0
+    focused: bool = False
 
 
 class ParagraphItem(BaseModel):
@@ -90,6 +103,10 @@ class ParagraphItem(BaseModel):
     # Paragraph.anchor_ambiguous: the site's anchor for this label opens another
     # paragraph (an earlier one with the same label), so the link opens the cable's page.
     anchor_ambiguous: bool = False
+    # What `!save` and `!note` call this paragraph: `07DUSHANBE313 ¶PREVENTION.F`.
+    locator: str
+    # The channel desk's notes on this paragraph.
+    desk_notes: list[DeskNote] = Field(default_factory=list)
 
 
 class ParagraphsReply(ReplyBase):
@@ -113,6 +130,8 @@ class HitItem(BaseModel):
     anchor_ambiguous: bool = False
     # Found by meaning (the semantic ranker), not by words shared with the question.
     by_meaning: bool = False
+    locator: str
+    desk_notes: list[DeskNote] = Field(default_factory=list)
 
 
 class HitsReplyBase(ReplyBase):
@@ -296,6 +315,72 @@ class HelpReply(ReplyBase):
     commands: list[str]
 
 
+class DeskItem(BaseModel):
+    """A saved item; `label` is None for a whole cable (or its summary or a comment)."""
+
+    n: int
+    ref_id: str
+    section: str | None
+    label: str | None
+    text: str
+    permalink: str
+    locator: str
+    saved_by: str
+    saved_at: datetime
+    notes: list[DeskNote]
+    # False when the cable is no longer in the loaded library (the item keeps its text).
+    in_library: bool = True
+
+
+class NoteItem(BaseModel):
+    n: int
+    ref_id: str
+    section: str | None
+    label: str | None
+    locator: str
+    author: str
+    text: str
+    created: datetime
+
+
+class SavedReply(ReplyBase):
+    """The items just saved or updated (`removed`: just taken off the desk, `!unsave`)."""
+
+    kind: Literal["saved"] = "saved"
+    items: list[DeskItem]
+    removed: bool = False
+
+
+class DeskReply(ReplyBase):
+    kind: Literal["desk"] = "desk"
+    items: list[DeskItem]
+    page: int
+    pages: int
+
+
+class NotesReply(ReplyBase):
+    """Team notes: listed, just written, or just deleted (`removed`). They are in
+    `desk_notes` because `notes`, in every reply, are remarks about the request."""
+
+    kind: Literal["notes"] = "notes"
+    desk_notes: list[NoteItem]
+    removed: bool = False
+
+
+class ExportReply(ReplyBase):
+    kind: Literal["export"] = "export"
+    format: Literal["md", "csv", "json", "ris"]
+    filename: str
+    content: str
+
+
+class FocusReply(ReplyBase):
+    """The channel's focus cable (None: no focus)."""
+
+    kind: Literal["focus"] = "focus"
+    ref_id: str | None
+
+
 class ErrorReply(ReplyBase):
     kind: Literal["error"] = "error"
     message: str
@@ -315,6 +400,11 @@ Reply = Annotated[
     | SimilarReply
     | VersionsReply
     | HelpReply
+    | SavedReply
+    | DeskReply
+    | NotesReply
+    | ExportReply
+    | FocusReply
     | ErrorReply,
     Field(discriminator="kind"),
 ]

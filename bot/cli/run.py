@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         # The settings decide, as for the bot itself: `.env` syntax a grep would misread
         # (`export DISCORD_TOKEN=...`, spaces around `=`) cannot start the wrong one.
         print(NO_TOKEN_CHAT, file=sys.stderr)
-        return chat.run(argparse.Namespace(json=False, message=[]))
+        return chat.run(chat.interactive_args())
     if not token:
         print(NO_TOKEN, file=sys.stderr)
         return 2

@@ -1,4 +1,5 @@
-"""The bot: settings, intents, the loaded state and its atomic reload, command sync."""
+"""The bot: settings, intents, the loaded state and its atomic reload, the research desk,
+command sync."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import discord
 from discord.ext import commands
 
 from bot.cables.parallel import install_handler_threads
+from bot.chat.desk_runner import DeskRunner
 from bot.chat.state import AppState, load_state
 from bot.discord.cogs import add_cogs
 from bot.discord.errors import (
@@ -52,6 +54,9 @@ class CableBot(commands.Bot):
         self._loading: asyncio.Task[None] | None = None
         self._load_failed = False
         self._reload_lock = asyncio.Lock()
+        # The research desk (bot/desk on its own loop thread); None until set up, or when its
+        # database cannot be opened (the library still answers; desk commands say so).
+        self.desk: DeskRunner | None = None
 
     @property
     def state(self) -> AppState:
@@ -67,12 +72,19 @@ class CableBot(commands.Bot):
     async def setup_hook(self) -> None:
         # One handler thread per core: more only queue on the GIL and make the loop lag.
         install_handler_threads(asyncio.get_running_loop())
+        await self._open_desk()
         self.tree.error(on_app_command_error)
         await add_cogs(self)
         if self._state is None:
             # In the background: the gateway connects at once and commands say "still loading".
             self._loading = asyncio.create_task(self._load_first_state())
         await self.sync_dev_guilds()
+
+    async def _open_desk(self) -> None:
+        try:
+            self.desk = await asyncio.to_thread(DeskRunner.start, self.settings)
+        except Exception:
+            log.exception("opening the research desk failed; desk commands are unavailable")
 
     async def wait_for_library(self) -> None:
         """Return once the first load has finished (or failed; see the log)."""
@@ -133,6 +145,9 @@ class CableBot(commands.Bot):
         if self._loading is not None and not self._loading.done():
             self._loading.cancel()
         await super().close()
+        if self.desk is not None:
+            desk, self.desk = self.desk, None
+            await asyncio.to_thread(desk.close)
 
 
 def create_bot(settings: Settings, *, state: AppState | None = None) -> CableBot:

@@ -21,7 +21,9 @@ PAGE_FAILED = "Sorry, that page could not be shown (it has been logged). Try the
 class Pager(discord.ui.View):
     """Previous / next over rendered pages, and Delete; optionally fetches more pages.
 
-    A single page gets the Delete button only.
+    A single page gets the Delete button only. `extra` controls (the desk's Save) go below;
+    they are for everyone, answered elsewhere (bot/discord/desk.py), and stay when the
+    pager's own buttons are taken off.
     """
 
     def __init__(
@@ -31,6 +33,7 @@ class Pager(discord.ui.View):
         *,
         timeout: float,
         more: MorePages | None = None,
+        extra: Sequence[discord.ui.Item[Any]] = (),
     ) -> None:
         super().__init__(timeout=timeout)
         self.pages = list(pages)
@@ -41,6 +44,9 @@ class Pager(discord.ui.View):
         if len(self.pages) == 1 and more is None:
             self.remove_item(self.previous)
             self.remove_item(self.next)
+        self.extra = list(extra)
+        for item in self.extra:
+            self.add_item(item)
         self._update_buttons()
 
     @property
@@ -52,6 +58,9 @@ class Pager(discord.ui.View):
         self.next.disabled = self.index == len(self.pages) - 1 and self.more is None
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        data: Any = interaction.data or {}
+        if any(data.get("custom_id") == getattr(item, "custom_id", None) for item in self.extra):
+            return False  # not a pager button: answered for anyone by its own handler
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(NOT_YOURS, ephemeral=True)
@@ -62,7 +71,18 @@ class Pager(discord.ui.View):
         if self.message is not None:
             # The message may have been deleted meanwhile: then there is nothing to clean.
             with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=None)
+                await self.message.edit(view=self._extra_only())
+
+    def _extra_only(self) -> discord.ui.View | None:
+        """The extra controls alone, in a view that is never stored: clicks on them are
+        answered by their own handler, whether or not the bot has restarted since."""
+        if not self.extra:
+            return None
+        view = discord.ui.View(timeout=None)
+        for item in self.extra:
+            view.add_item(item)
+        view.stop()
+        return view
 
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]

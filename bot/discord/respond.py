@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
@@ -20,13 +20,24 @@ async def send_pages(
     *,
     more: MorePages | None = None,
     ephemeral: bool = False,
+    extra: Sequence[discord.ui.Item[Any]] = (),
     files: Sequence[discord.File] = (),
 ) -> discord.Message:
     """`files` go with the first page (an embed shows one as `attachment://<name>`)."""
     if ephemeral:  # an error: one page, seen by the asker only, who can dismiss it
         return await ctx.send(embed=pages[0], ephemeral=True)
-    pager = Pager(pages, ctx.author.id, timeout=ctx.bot.settings.pager_timeout_seconds, more=more)
-    pager.message = await ctx.send(
-        embed=pages[0], view=pager, ephemeral=ephemeral, files=list(files)
-    )
+    pager = pager_for(ctx.bot, pages, ctx.author.id, more=more, extra=extra)
+    pager.message = await ctx.send(embed=pages[0], view=pager, files=list(files))
     return pager.message
+
+
+def pager_for(
+    bot: CableBot,
+    pages: Sequence[discord.Embed],
+    owner_id: int,
+    *,
+    more: MorePages | None = None,
+    extra: Sequence[discord.ui.Item[Any]] = (),
+) -> Pager:
+    timeout = bot.settings.pager_timeout_seconds
+    return Pager(pages, owner_id, timeout=timeout, more=more, extra=extra)

@@ -22,15 +22,22 @@ from bot.chat.replies import (
     BrowseReply,
     CableCard,
     CableListing,
+    DeskItem,
+    DeskNote,
+    DeskReply,
     ErrorReply,
+    ExportReply,
+    FocusReply,
     HeaderReply,
     HelpReply,
     HitItem,
+    NotesReply,
     ParagraphItem,
     ParagraphsReply,
     ReferenceInfo,
     RefsReply,
     Reply,
+    SavedReply,
     SearchReply,
     SimilarReply,
     TagReply,
@@ -282,7 +289,10 @@ def _cable_layout(reply: CableCard, command_prefix: str) -> Layout:
         ("Sections", joined_list(outline, 400, more="more sections") or "none"),
         ("Links", f"[WikiLeaks]({reply.permalink}) · [PlusD]({reply.plusd_link})"),
     ]
-    intro = _lines(_bold(reply.subject), _notes([*wording.card_flags(reply), *reply.notes]))
+    # Our own words with a command in code marks: not escaped like the notes.
+    desk = wording.desk_notes_count(reply, command_prefix)
+    flags = _notes([*wording.card_flags(reply), *reply.notes])
+    intro = _lines(_bold(reply.subject), flags, f"*{desk}*" if desk else "")
     # The card quotes only the summary's opening; the whole of it is one command away.
     more = f"*The whole summary: `{command_prefix}cable {reply.ref_id} summary`*"
     blocks = [Block("**Summary** (opening)", reply.summary, more)] if reply.summary else []
@@ -305,7 +315,17 @@ def _paragraph_block(item: ParagraphItem) -> Block:
     heading = (
         f"**{_link(wording.paragraph_label(item.label, item.section), item.permalink)}**{ambiguous}"
     )
-    return Block(heading, item.text)
+    return Block(heading, item.text, _desk_notes(item.desk_notes))
+
+
+# Notes under one quote stop here ("… and 3 more notes"): a page must hold the quote too.
+_DESK_NOTES_CHARS = 1500
+
+
+def _desk_notes(notes: Sequence[DeskNote]) -> str:
+    """Team notes under a quote: escaped, so a note never formats or pings."""
+    lines = [f"📝 {plain(wording.note_line(note))}" for note in notes]
+    return joined_list(lines, _DESK_NOTES_CHARS, more="more notes")
 
 
 def _paragraphs_layout(reply: ParagraphsReply) -> Layout:
@@ -326,7 +346,11 @@ def _hit_block(rank: int, hit: HitItem) -> Block:
     subject = f" — {plain(hit.subject)}" if hit.subject else ""
     ambiguous = f" · {plain(wording.anchor_warning(hit.label))}" if hit.anchor_ambiguous else ""
     meaning = f" *({wording.BY_MEANING})*" if hit.by_meaning else ""
-    return Block(f"**{rank}.** {where}{subject}{meaning}{ambiguous}", excerpt=hit.excerpt)
+    return Block(
+        f"**{rank}.** {where}{subject}{meaning}{ambiguous}",
+        excerpt=hit.excerpt,
+        trailer=_desk_notes(hit.desk_notes),
+    )
 
 
 def _hits_layout(reply: AnswerReply | SearchReply) -> Layout:
@@ -484,6 +508,67 @@ def _help_layout(reply: HelpReply) -> Layout:
     )
 
 
+def _item_block(item: DeskItem) -> Block:
+    heading = f"**{_link(wording.item_title(item), item.permalink)}** · " + plain(
+        wording.item_byline(item)
+    )
+    quote = wording.excerpt(item.text) if item.text else None
+    return Block(heading, quote, _desk_notes(item.notes))
+
+
+def _saved_layout(reply: SavedReply) -> Layout:
+    return Layout(
+        title=wording.saved_title(reply.removed, len(reply.items)).rstrip(":"),
+        intro=_notes(reply.notes),
+        blocks=[_item_block(item) for item in reply.items],
+    )
+
+
+def _desk_layout(reply: DeskReply) -> Layout:
+    return Layout(
+        title="Research desk",
+        colour=COLOUR_RESULTS,
+        intro=_notes(reply.notes),
+        blocks=[_item_block(item) for item in reply.items],
+        footer="Desk " + wording.page_of(reply.page, reply.pages),
+    )
+
+
+def _notes_layout(reply: NotesReply) -> Layout:
+    blocks = [
+        Block(
+            f"**{plain(wording.note_item_title(note))}** · {plain(note.author)}, "
+            f"{wording.when(note.created)} UTC\n{plain(note.text)}"
+        )
+        for note in reply.desk_notes
+    ]
+    return Layout(
+        title=wording.notes_title(reply.removed, len(reply.desk_notes)).rstrip(":"),
+        colour=COLOUR_RESULTS,
+        intro=_notes(reply.notes),
+        blocks=blocks,
+    )
+
+
+def _export_layout(reply: ExportReply) -> Layout:
+    """The file itself is attached by the front end; the embed names it."""
+    return Layout(
+        title="Export",
+        colour=COLOUR_RESULTS,
+        intro=_lines(
+            plain(wording.export_text(reply.filename, reply.content)), _notes(reply.notes)
+        ),
+    )
+
+
+def _focus_layout(reply: FocusReply, command_prefix: str) -> Layout:
+    return Layout(
+        title="Focus",
+        colour=COLOUR_RESULTS,
+        intro=_lines(wording.focus_text(reply, command_prefix), _notes(reply.notes)),
+    )
+
+
 def error_embed(
     message: str, suggestions: Sequence[str] = (), notes: Sequence[str] = ()
 ) -> discord.Embed:
@@ -526,6 +611,16 @@ def render_reply(reply: Reply, command_prefix: str = "!") -> list[discord.Embed]
         layout = _similar_layout(reply)
     elif isinstance(reply, VersionsReply):
         layout = _versions_layout(reply)
+    elif isinstance(reply, SavedReply):
+        layout = _saved_layout(reply)
+    elif isinstance(reply, DeskReply):
+        layout = _desk_layout(reply)
+    elif isinstance(reply, NotesReply):
+        layout = _notes_layout(reply)
+    elif isinstance(reply, ExportReply):
+        layout = _export_layout(reply)
+    elif isinstance(reply, FocusReply):
+        layout = _focus_layout(reply, command_prefix)
     else:
         layout = _help_layout(reply)
     return paginate(layout)

@@ -12,14 +12,21 @@ from bot.chat.replies import (
     BrowseReply,
     CableCard,
     CableListing,
+    DeskItem,
+    DeskNote,
+    DeskReply,
     ErrorReply,
+    ExportReply,
+    FocusReply,
     HeaderReply,
     HelpReply,
     HitItem,
+    NotesReply,
     ParagraphsReply,
     ReferenceInfo,
     RefsReply,
     Reply,
+    SavedReply,
     SearchReply,
     SimilarReply,
     TagReply,
@@ -85,6 +92,8 @@ def card(reply: CableCard, width: int) -> list[str]:
     else:
         lines.append(f"Paragraphs: {reply.paragraph_count}")
     lines += [line for flag in wording.card_flags(reply) for line in textwrap.wrap(flag, width)]
+    desk = wording.desk_notes_count(reply, "")
+    lines += textwrap.wrap(desk, width) if desk else []
     if reply.summary:
         lines += ["Summary:", *_wrap(reply.summary, width, INDENT)]
     lines += [f"WikiLeaks: {reply.permalink}", f"PlusD:     {reply.plusd_link}"]
@@ -99,7 +108,21 @@ def paragraphs(reply: ParagraphsReply, width: int) -> list[str]:
         lines.append(f"{INDENT}{p.permalink}")
         if p.anchor_ambiguous:
             lines.append(f"{INDENT}({wording.anchor_warning(p.label)})")
+        lines += _desk_notes(p.desk_notes, width)
     return lines
+
+
+def _desk_notes(notes: list[DeskNote], width: int) -> list[str]:
+    return [
+        line
+        for note in notes
+        for line in textwrap.wrap(
+            _safe(wording.note_line(note)),
+            width,
+            initial_indent=INDENT,
+            subsequent_indent=INDENT * 2,
+        )
+    ]
 
 
 def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
@@ -113,6 +136,7 @@ def _hits(hits: list[HitItem], first_number: int, width: int) -> list[str]:
         lines.append(f"{INDENT}{hit.permalink}")
         if hit.anchor_ambiguous:
             lines += _wrap(f"({wording.anchor_warning(hit.label)})", width, INDENT)
+        lines += _desk_notes(hit.desk_notes, width)
     return lines
 
 
@@ -260,6 +284,42 @@ def help_text(reply: HelpReply, width: int) -> list[str]:
     return lines
 
 
+def _desk_item(item: DeskItem, width: int) -> list[str]:
+    lines = ["", *_title(f"{wording.item_title(item)} · {wording.item_byline(item)}", width)]
+    if item.text:
+        lines += _wrap(wording.excerpt(item.text), width, INDENT)
+    lines.append(f"{INDENT}{item.permalink}")
+    return lines + _desk_notes(item.notes, width)
+
+
+def saved(reply: SavedReply, width: int) -> list[str]:
+    lines = [wording.saved_title(reply.removed, len(reply.items))]
+    return lines + [line for item in reply.items for line in _desk_item(item, width)]
+
+
+def desk(reply: DeskReply, width: int) -> list[str]:
+    lines = [f"This desk, {wording.page_of(reply.page, reply.pages)}:"]
+    lines += [line for item in reply.items for line in _desk_item(item, width)]
+    return lines + _next_page(reply.page, reply.page < reply.pages)
+
+
+def notes(reply: NotesReply, width: int) -> list[str]:
+    lines = [wording.notes_title(reply.removed, len(reply.desk_notes))]
+    for note in reply.desk_notes:
+        title = f"{wording.note_item_title(note)} · {note.author}, {wording.when(note.created)} UTC"
+        lines += ["", *_title(title, width), *_wrap(note.text, width, INDENT)]
+    return lines
+
+
+def export(reply: ExportReply) -> list[str]:
+    """The file's text itself: a terminal user redirects or copies it."""
+    return [
+        wording.export_text(reply.filename, reply.content),
+        "",
+        _safe(reply.content).rstrip("\n"),
+    ]
+
+
 def error(reply: ErrorReply, width: int) -> list[str]:
     lines = textwrap.wrap(_safe(reply.message), width)
     shown = wording.suggestions_to_show(reply)
@@ -297,6 +357,16 @@ def _body(reply: Reply, width: int) -> list[str]:
             return versions(reply, width)
         case HelpReply():
             return help_text(reply, width)
+        case SavedReply():
+            return saved(reply, width)
+        case DeskReply():
+            return desk(reply, width)
+        case NotesReply():
+            return notes(reply, width)
+        case ExportReply():
+            return export(reply)
+        case FocusReply():
+            return textwrap.wrap(wording.focus_text(reply, ""), width)
         case ErrorReply():
             return error(reply, width)
 

@@ -9,8 +9,12 @@ from datetime import datetime
 from bot.chat.replies import (
     AnswerReply,
     CableCard,
+    DeskItem,
+    DeskNote,
     ErrorReply,
+    FocusReply,
     HeaderReply,
+    NoteItem,
     ReferenceInfo,
     ReferenceStatus,
     SearchFacets,
@@ -135,6 +139,80 @@ def suggestions_to_show(reply: ErrorReply) -> list[str]:
     return reply.suggestions
 
 
+# -- the research desk ---------------------------------------------------------------------
+
+# The desk lists an excerpt of each quote; `export` gives the whole of it.
+DESK_EXCERPT_CHARS = 300
+
+
+def excerpt(text: str, limit: int = DESK_EXCERPT_CHARS) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _where(ref_id: str, locator: str, label: str | None, section: str | None) -> str:
+    """`07DUSHANBE313 ¶F (PREVENTION)`, `08REYKJAVIK195 summary`, or the id of a whole cable."""
+    if locator == ref_id:
+        return ref_id
+    if label is None and section:
+        return f"{ref_id} {section.rstrip(':').lower()}"
+    return f"{ref_id} {paragraph_label(label, section)}"
+
+
+def item_title(item: DeskItem) -> str:
+    return f"#{item.n} {_where(item.ref_id, item.locator, item.label, item.section)}"
+
+
+def item_byline(item: DeskItem) -> str:
+    missing = " · no longer in the library" if not item.in_library else ""
+    return f"saved by {item.saved_by}, {when(item.saved_at)} UTC{missing}"
+
+
+def note_line(note: DeskNote) -> str:
+    """`Note #2 (alice, 2024-05-06): text`."""
+    return f"Note #{note.n} ({note.author}, {day(note.created)}): {note.text}"
+
+
+def note_item_title(note: NoteItem) -> str:
+    return f"#{note.n} {_where(note.ref_id, note.locator, note.label, note.section)}"
+
+
+def desk_notes_count(card: CableCard, command_prefix: str) -> str | None:
+    """What the card says about the channel's desk: its notes on the cable, the focus."""
+    parts = []
+    if card.desk_notes:
+        count = f"{card.desk_notes} note" + ("s" if card.desk_notes != 1 else "")
+        parts.append(f"This desk has {count} on this cable: `{command_prefix}notes {card.ref_id}`.")
+    if card.focused:
+        parts.append("This channel is focused on this cable: ask and search look here first.")
+    return " ".join(parts) or None
+
+
+def focus_text(reply: FocusReply, command_prefix: str) -> str:
+    if reply.ref_id is None:
+        return f"This channel has no focus cable. `{command_prefix}focus <id>` sets one."
+    return (
+        f"This channel is focused on {reply.ref_id}: `{command_prefix}ask` and "
+        f"`{command_prefix}search` without an id look inside it first."
+    )
+
+
+def saved_title(removed: bool, count: int) -> str:
+    if removed:
+        return "Removed from this desk:"
+    return "Saved to this desk:" if count else "Nothing new saved."
+
+
+def notes_title(removed: bool, count: int) -> str:
+    if removed:
+        return "Deleted:"
+    return "Notes on this desk:" if count else "No notes."
+
+
+def export_text(filename: str, content: str) -> str:
+    return f"{filename}: {len(content.encode()):,} bytes"
+
+
 def facet_heading(facets: SearchFacets) -> str:
     count = f"{facets.cables:,} cable" + ("s" if facets.cables != 1 else "")
     return f"{count} with a paragraph holding every word; narrow with:"
@@ -154,6 +232,8 @@ def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
 def timeline_title(reply: TimelineReply) -> str:
     count = f"{reply.total:,} cable" + ("s" if reply.total != 1 else "")
     return f"Timeline of {reply.query or 'the filtered cables'}: {count}"
+
+
 # -- research reading ----------------------------------------------------------------------
 
 NOT_IN_COPY = "not in this copy"
@@ -219,6 +299,4 @@ def version_line(version: VersionInfo) -> str:
     released = f" · released {day(version.released)}" if version.released else ""
     redacted = f" · {version.redactions:,} redacted" if version.redactions else ""
     shown = " · shown" if version.shown else ""
-    return (
-        f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{redacted}{shown}"
-    )
+    return f"{version.number}. {version.source}{released} · {version.paragraphs} ¶{redacted}{shown}"

@@ -36,6 +36,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return {
         **os.environ,
         "CACHE_DIR": str(tmp_path / "cache"),
+        "DATA_DIR": str(tmp_path / "data"),  # the chat's research desk
         "LIBRARY_PATHS": json.dumps([str(RAW_CABLES)]),
     }
 

@@ -63,7 +63,13 @@ def test_terminal_escapes_in_cable_text_are_removed() -> None:
         ref_id="X",
         subject="S",
         paragraphs=[
-            ParagraphItem(section="A", label="1", text="a\x1b[2Jb\x07c", permalink="https://x#par1")
+            ParagraphItem(
+                section="A",
+                label="1",
+                text="a\x1b[2Jb\x07c",
+                permalink="https://x#par1",
+                locator="X ¶A.1",
+            )
         ],
         permalink="https://x",
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,16 @@ def full_cables(library: Library) -> Iterator[Cable]:
         yield cable
 
 
+# The documented DATA_DIR is the repository's data/: tests keep their desks out of it.
+SCRATCH_DATA_DIR = Path(tempfile.mkdtemp(prefix="cablebot-test-desk-"))
+
+
 def offline_settings(**overrides: Any) -> Settings:
-    """The documented defaults plus `overrides`, whatever the environment or `.env` say."""
+    """The documented defaults plus `overrides`, whatever the environment or `.env` say
+    (except DATA_DIR: a scratch directory unless overridden)."""
     defaults = {
         name: field.get_default(call_default_factory=True)
         for name, field in Settings.model_fields.items()
     }
+    defaults["data_dir"] = SCRATCH_DATA_DIR
     return Settings(_env_file=None, **{**defaults, **overrides})  # type: ignore[call-arg]

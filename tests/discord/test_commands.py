@@ -15,6 +15,7 @@ import discord
 import pytest
 from discord.ext import commands
 
+from bot.chat.caller import Caller
 from bot.chat.commands import Command
 from bot.chat.state import AppState
 from bot.discord import client, errors
@@ -165,9 +166,11 @@ async def test_a_reload_that_finds_no_cable_keeps_the_library(
 async def test_a_slow_answer_does_not_block_the_event_loop(
     state: AppState, outbox: Outbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow_answer(state: AppState, command: Command[Any], args: str) -> Answer[Any]:
+    def slow_answer(
+        state: AppState, command: Command[Any], args: str, caller: Caller | None
+    ) -> Answer[Any]:
         time.sleep(0.3)  # a long search, in the worker thread
-        return answer_text(state, command, args)
+        return answer_text(state, command, args, caller)
 
     monkeypatch.setattr(chat, "answer_text", slow_answer)
     ticks = 0
@@ -191,10 +194,14 @@ async def test_slash_answers_are_deferred_only_when_slow(
     state: AppState, monkeypatch: pytest.MonkeyPatch, work_seconds: float, deferred: bool
 ) -> None:
     def timed_answer(
-        state: AppState, command: Command[Any], read: Callable[[], Any], notes: list[str]
+        state: AppState,
+        command: Command[Any],
+        read: Callable[[], Any],
+        notes: list[str],
+        caller: Caller | None,
     ) -> Answer[Any]:
         time.sleep(work_seconds)
-        return answer(state, command, read, notes)
+        return answer(state, command, read, notes, caller)
 
     monkeypatch.setattr(chat, "answer", timed_answer)
     monkeypatch.setattr(chat, "_DEFER_AFTER_SECONDS", 0.1)

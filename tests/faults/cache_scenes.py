@@ -76,7 +76,9 @@ def index_folders(cache: Path) -> list[Path]:
 
 
 def chat_env(library: Path, cache: Path) -> dict[str, str]:
-    return {**os.environ, "LIBRARY_PATHS": str(library), "CACHE_DIR": str(cache)}
+    # The chat opens a research desk too: beside the cache, never in the repository's data/.
+    desk = str(cache.parent / "desk-data")
+    return {**os.environ, "LIBRARY_PATHS": str(library), "CACHE_DIR": str(cache), "DATA_DIR": desk}
 
 
 def chat(library: Path, cache: Path, *lines: str) -> list[str]:

@@ -12,8 +12,9 @@ from tests.discord.shared import offline_settings
 
 
 @pytest.fixture
-def simcord_bot(state: AppState) -> CableBot:
-    return create_bot(offline_settings(cooldown_rate=50), state=state)
+def simcord_bot(state: AppState, tmp_path: Path) -> CableBot:
+    """The bot over the shared library, with a desk of its own in tmp_path/data."""
+    return create_bot(offline_settings(cooldown_rate=50, data_dir=tmp_path / "data"), state=state)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

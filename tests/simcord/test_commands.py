@@ -30,7 +30,7 @@ async def test_prefix_command_answers_with_a_card(simcord_env: simcord.Env) -> N
     assert card.embeds[0].url == "https://wikileaks.org/cable/2008/09/08REYKJAVIK195.html"
     assert limit_problems(card.embeds) == []
     buttons = [getattr(c, "label", None) for row in card.components for c in row.children]
-    assert buttons == ["Delete"]  # one page: nothing to turn
+    assert buttons == ["Delete", "Save"]  # one page: nothing to turn; the card can be saved
 
 
 async def test_slash_command_quotes_a_paragraph(simcord_env: simcord.Env, state: AppState) -> None:

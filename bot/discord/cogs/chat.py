@@ -22,15 +22,25 @@ from discord.ext import commands
 import handlers.ask
 import handlers.browse
 import handlers.cable
+import handlers.desk
+import handlers.export
+import handlers.focus
 import handlers.help
+import handlers.note
+import handlers.notes
 import handlers.refs
+import handlers.save
 import handlers.search
 import handlers.similar
 import handlers.tag
+import handlers.thread
 import handlers.timeline
+import handlers.unsave
 import handlers.versions
 from bot.cables.library import Library
-from bot.chat.commands import Command, Paged
+from bot.chat.caller import Caller
+from bot.chat.commands import AnyCommand, DeskCommand, Paged
+from bot.chat.desk_export import FORMATS as EXPORT_FORMATS
 from bot.chat.filters import MAX_PAGE, read_filters
 from bot.chat.grammar import (
     FilterSplit,
@@ -42,9 +52,17 @@ from bot.chat.grammar import (
     take_id,
 )
 from bot.chat.passages import heading_named
-from bot.chat.replies import BrowseReply, ErrorReply, SearchReply, TimelineReply
+from bot.chat.replies import (
+    BrowseReply,
+    DeskReply,
+    ErrorReply,
+    ExportReply,
+    SearchReply,
+    TimelineReply,
+)
 from bot.chat.state import AppState
 from bot.chat.text import clean_line, cut_note
+from bot.discord import desk as desk_controls
 from bot.discord.autocomplete import (
     cable_id_choices,
     origin_choices,
@@ -54,9 +72,10 @@ from bot.discord.autocomplete import (
 from bot.discord.errors import ChannelNotAllowed
 from bot.discord.pager import MorePages
 from bot.discord.respond import send_pages
+from bot.discord.threads import thread_for_cable
 from bot.render.chart import timeline_png
-from bot.render.discord import TIMELINE_IMAGE, cut, render_reply
-from handlers.dispatch import Answer, answer, answer_text
+from bot.render.discord import TIMELINE_IMAGE, cut, error_embed, render_reply
+from handlers.dispatch import Answer, answer, answer_text, too_long
 from handlers.registry import COMMAND_NAMES, HELP, spec_for
 
 if TYPE_CHECKING:
@@ -65,6 +84,8 @@ if TYPE_CHECKING:
 Context = commands.Context["CableBot"]
 Request = TypeVar("Request")
 _DEFER_AFTER_SECONDS = 1.5
+# Discord's attachment limit where no server sets one (direct messages).
+_DM_FILE_LIMIT = 10 * 1024 * 1024
 
 
 def _description(name: str) -> str:
@@ -148,6 +169,9 @@ def _located(
     )
 
 
+# Replies whose later pages the pager fetches when it runs past the last one shown.
+PagedReply = SearchReply | BrowseReply | DeskReply
+
 # The slash options shared by /search and /browse (the same filters as typed ones).
 _FILTER_OPTIONS = {
     "tag": "Only cables with this tag (several: separate by spaces)",
@@ -158,7 +182,7 @@ _FILTER_OPTIONS = {
 }
 
 
-def _has_next(reply: SearchReply | BrowseReply) -> bool:
+def _has_next(reply: PagedReply) -> bool:
     more = reply.page < reply.pages or (isinstance(reply, SearchReply) and reply.more_pages)
     return more and reply.page < MAX_PAGE
 
@@ -168,27 +192,32 @@ class NextPages:
     """Fetches the result page after the last one shown, when the pager runs past it."""
 
     state: AppState
-    command: Command[Any]
+    command: AnyCommand[Any]
     request: Paged
-    last: SearchReply | BrowseReply
+    last: PagedReply
+    caller: Caller | None
 
     async def __call__(self) -> Sequence[discord.Embed] | None:
         if not _has_next(self.last):
             return None
         request = self.request.on_page(self.last.page + 1)
-        done = await asyncio.to_thread(answer, self.state, self.command, lambda: request)
-        if not isinstance(done.reply, SearchReply | BrowseReply):
+        done = await asyncio.to_thread(
+            answer, self.state, self.command, lambda: request, (), self.caller
+        )
+        if not isinstance(done.reply, PagedReply):
             return None
         pages = render_reply(done.reply, self.state.settings.command_prefix)
         self.last = done.reply  # only once shown: a failed render leaves the pager where it was
         return pages
 
 
-def _more_results(state: AppState, command: Command[Any], done: Answer[Any]) -> MorePages | None:
+def _more_results(
+    state: AppState, command: AnyCommand[Any], done: Answer[Any], caller: Caller | None
+) -> MorePages | None:
     reply, request = done.reply, done.request
-    if not isinstance(reply, SearchReply | BrowseReply) or not isinstance(request, Paged):
+    if not isinstance(reply, PagedReply) or not isinstance(request, Paged):
         return None
-    return NextPages(state, command, request, reply) if _has_next(reply) else None
+    return NextPages(state, command, request, reply, caller) if _has_next(reply) else None
 
 
 class ChatCog(commands.Cog, name="Cables"):
@@ -208,17 +237,18 @@ class ChatCog(commands.Cog, name="Cables"):
     async def _answer(
         self,
         ctx: Context,
-        command: Command[Request],
+        command: AnyCommand[Request],
         options: Options,
         build: Callable[[AppState], Request],
     ) -> None:
         """Answer a prefix command from its text, a slash command with the request `build`
         makes of its options (`options` holds what cleaning them noted)."""
         state = self.bot.state  # one read: a reload during this command does not affect it
+        caller = desk_controls.caller_for(self.bot, ctx.channel, ctx.author)
         if ctx.interaction is None:
-            run = partial(answer_text, state, command, typed_after_name(ctx))
+            run = partial(answer_text, state, command, typed_after_name(ctx), caller)
         else:
-            run = partial(answer, state, command, partial(build, state), options.notes)
+            run = partial(answer, state, command, partial(build, state), options.notes, caller)
         work = asyncio.ensure_future(asyncio.to_thread(run))
         # Discord wants a slash command acknowledged within 3 s. Deferring only when the
         # answer is slow keeps a quick error private (a deferred reply's visibility is fixed).
@@ -226,18 +256,38 @@ class ChatCog(commands.Cog, name="Cables"):
         if not done:
             await ctx.defer()
         result = await work
-        if isinstance(result.reply, ErrorReply) and ctx.command is not None:
+        await self._send(ctx, state, command, result, caller)
+
+    async def _send(
+        self,
+        ctx: Context,
+        state: AppState,
+        command: AnyCommand[Any],
+        result: Answer[Any],
+        caller: Caller | None,
+    ) -> None:
+        prefix = self.bot.settings.command_prefix
+        pages = render_reply(result.reply, prefix)
+        files: list[discord.File] = []
+        refused = False
+        if isinstance(result.reply, ExportReply):
+            limit = ctx.guild.filesize_limit if ctx.guild is not None else _DM_FILE_LIMIT
+            file, refusal = desk_controls.export_file(result.reply, limit, prefix)
+            files += [file] if file is not None else []
+            pages, refused = ([refusal], True) if refusal is not None else (pages, False)
+        error = isinstance(result.reply, ErrorReply) or refused
+        if error and ctx.command is not None:
             ctx.command.reset_cooldown(ctx)  # a typo or a miss does not cost a turn
-        files = []
         if isinstance(result.reply, TimelineReply):
             # Drawing takes a few hundred milliseconds: in a worker thread, as the command.
             png = await asyncio.to_thread(timeline_png, result.reply)
             files.append(discord.File(io.BytesIO(png), filename=TIMELINE_IMAGE))
         await send_pages(
             ctx,
-            render_reply(result.reply, self.bot.settings.command_prefix),
-            more=_more_results(state, command, result),
-            ephemeral=isinstance(result.reply, ErrorReply),
+            pages,
+            more=_more_results(state, command, result, caller),
+            ephemeral=error,
+            extra=desk_controls.save_controls(result.reply),
             files=files,
         )
 
@@ -433,10 +483,92 @@ class ChatCog(commands.Cog, name="Cables"):
             ctx, HELP, Options(), lambda _state: handlers.help.HelpRequest(command or "")
         )
 
+    # -- the research desk ----------------------------------------------------------------
+    # One text option each, read by the command's own parser, as typed after `!save`.
+
+    async def _desk_command(self, ctx: Context, command: DeskCommand[Any], typed: str) -> None:
+        cut_from = clean_line(typed).cut_from
+        if ctx.interaction is not None and cut_from is not None and command.whole_line:
+            # A slash option cut to the length limit: half a note is never saved.
+            await ctx.send(embed=error_embed(too_long(cut_from)), ephemeral=True)
+            return
+        options = Options()
+        text = options.text(typed)
+        await self._answer(ctx, command, options, lambda _state: command.parse(text))
+
+    @commands.hybrid_command(name="save", description=_description("save"))  # type: ignore[arg-type]
+    @app_commands.describe(
+        what="As for /cable (07DUSHANBE313 prevention F), or numbers of what was last shown; "
+        "note: <text> adds a note"
+    )
+    async def save(self, ctx: Context, *, what: str = "") -> None:
+        await self._desk_command(ctx, handlers.save.COMMAND, what)
+
+    @commands.hybrid_command(name="desk", description=_description("desk"))  # type: ignore[arg-type]
+    @app_commands.describe(filters="page:<n> by:<user> cable:<id> tag:<TAG>")
+    async def desk(self, ctx: Context, *, filters: str = "") -> None:
+        await self._desk_command(ctx, handlers.desk.COMMAND, filters)
+
+    @commands.hybrid_command(name="note", description=_description("note"))  # type: ignore[arg-type]
+    @app_commands.describe(
+        note="<id> [<section>] <label> <your note>, or delete <n>",
+    )
+    async def note(self, ctx: Context, *, note: str) -> None:
+        await self._desk_command(ctx, handlers.note.COMMAND, note)
+
+    @commands.hybrid_command(name="notes", description=_description("notes"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
+    async def notes(self, ctx: Context, *, cable_id: str) -> None:
+        await self._desk_command(ctx, handlers.notes.COMMAND, cable_id)
+
+    @commands.hybrid_command(name="unsave", description=_description("unsave"))  # type: ignore[arg-type]
+    @app_commands.describe(item="The item's number, as /desk shows it")
+    async def unsave(self, ctx: Context, *, item: str) -> None:
+        await self._desk_command(ctx, handlers.unsave.COMMAND, item)
+
+    @commands.hybrid_command(name="export", description=_description("export"))  # type: ignore[arg-type]
+    @app_commands.rename(file_format="format")
+    @app_commands.describe(file_format="md (a brief), csv, json or ris (reference managers)")
+    @app_commands.choices(
+        file_format=[app_commands.Choice(name=name, value=name) for name in EXPORT_FORMATS]
+    )
+    async def export(self, ctx: Context, file_format: str = "") -> None:
+        await self._desk_command(ctx, handlers.export.COMMAND, file_format)
+
+    @commands.hybrid_command(name="focus", description=_description("focus"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(cable_id="Reference id, or off; empty: what the focus is")
+    async def focus(self, ctx: Context, *, cable_id: str = "") -> None:
+        await self._desk_command(ctx, handlers.focus.COMMAND, cable_id)
+
+    @commands.hybrid_command(name="thread", description=_description("thread"))  # type: ignore[arg-type]
+    @app_commands.rename(cable_id="id")
+    @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
+    async def thread(self, ctx: Context, *, cable_id: str) -> None:
+        await thread_for_cable(self.bot, ctx, cable_id)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        allowed = self.bot.settings.allowed_channel_ids
+        if allowed and interaction.channel_id not in allowed:
+            return
+        await desk_controls.on_save_control(self.bot, interaction)
+
+    @commands.Cog.listener()
+    async def on_raw_reaction_add(self, payload: discord.RawReactionActionEvent) -> None:
+        allowed = self.bot.settings.allowed_channel_ids
+        if allowed and payload.channel_id not in allowed:
+            return
+        await desk_controls.on_bookmark(self.bot, payload)
+
     # -- autocomplete ---------------------------------------------------------------------
 
     @cable.autocomplete("cable_id")
     @refs.autocomplete("cable_id")
+    @notes.autocomplete("cable_id")
+    @focus.autocomplete("cable_id")
+    @thread.autocomplete("cable_id")
     @similar.autocomplete("cable_id")
     @versions.autocomplete("cable_id")
     async def _cable_ids(

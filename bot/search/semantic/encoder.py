@@ -3,9 +3,11 @@ pooling and normalisation inside the graph, run by onnxruntime. No network, ever
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -27,6 +29,42 @@ class ModelMismatch(RuntimeError):
     """The bundled model file is not the one its sha256 names (a broken install)."""
 
 
+class ShuttingDown(RuntimeError):
+    """The process is exiting: no new onnxruntime work is started."""
+
+
+# onnxruntime's C++ threads abort the process ("terminate called without an active
+# exception") when the interpreter finalises while a daemon thread is inside a session's
+# creation or run. Exit waits for those calls to end and lets no new one start.
+_calls = threading.Condition()
+_active = 0
+_closing = False
+_EXIT_WAIT_SECONDS = 30.0
+
+
+@contextmanager
+def _onnx_call() -> Iterator[None]:
+    global _active
+    with _calls:
+        if _closing:
+            raise ShuttingDown("the process is exiting")
+        _active += 1
+    try:
+        yield
+    finally:
+        with _calls:
+            _active -= 1
+            _calls.notify_all()
+
+
+@atexit.register
+def _wait_for_onnx_calls() -> None:
+    global _closing
+    with _calls:
+        _closing = True
+        _calls.wait_for(lambda: _active == 0, timeout=_EXIT_WAIT_SECONDS)
+
+
 class Encoder:
     """Texts in, unit vectors out. Thread-safe (onnxruntime sessions are).
 
@@ -43,9 +81,10 @@ class Encoder:
         options.inter_op_num_threads = 1
         # The arena keeps the largest input's buffers forever: memory for nothing.
         options.enable_cpu_mem_arena = False
-        self._session = onnxruntime.InferenceSession(
-            str(MODEL_FILE), options, providers=["CPUExecutionProvider"]
-        )
+        with _onnx_call():
+            self._session = onnxruntime.InferenceSession(
+                str(MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
         # One tokenizer for counting and encoding (each copy costs 15 MB): without the
         # file's own padding and truncation, which would count every text as the longest.
         self._tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
@@ -77,7 +116,8 @@ class Encoder:
                 pieces = [*pieces[: MAX_TOKENS - 1], pieces[-1]]
             ids = np.array([pieces], dtype=np.int64)
             inputs = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
-            (vector,) = self._session.run(None, inputs)
+            with _onnx_call():
+                (vector,) = self._session.run(None, inputs)
             result[row] = vector[0]
         with self._lock:
             self.encoded += len(texts)

@@ -1,0 +1,209 @@
+"""The research desk end to end in simcord: the tour, Save controls and the 🔖 reaction,
+exports as attachments, threads, isolation, persistence and fifty people at once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import discord
+import simcord
+
+from bot.chat.state import AppState
+from bot.discord.client import create_bot
+from tests.discord.limits import limit_problems
+from tests.discord.shared import offline_settings
+from tests.simcord.helpers import world
+
+DUSHANBE = "07DUSHANBE313"
+SHELTERS = f"{DUSHANBE} ¶PROTECTION.F"
+
+
+def _text(message: discord.Message | None) -> str:
+    assert message is not None
+    return "\n".join((e.title or "") + "\n" + (e.description or "") for e in message.embeds)
+
+
+def _custom_ids(message: discord.Message) -> list[str]:
+    return [str(getattr(c, "custom_id", "")) for row in message.components for c in row.children]
+
+
+async def _desk(actor: Any, channel: simcord.ChannelHandle, filters: str = "") -> str:
+    await actor.send(channel, f"!desk {filters}")
+    return _text(channel.last_message)
+
+
+async def test_save_note_export_unsave_and_focus(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, f"!cable {DUSHANBE} protection F")
+    quoted = w.channel.last_message
+    assert quoted is not None
+    assert f"desk:save:{SHELTERS}" in _custom_ids(quoted)
+
+    # Bob (not the asker) saves with the button: answered to him alone, nothing in the channel.
+    clicked = await w.bob.click(quoted, custom_id=f"desk:save:{SHELTERS}")
+    assert clicked.response is not None and clicked.ephemeral
+    assert "#1" in _text(clicked.response.message)
+    assert w.channel.last_message is not None and w.channel.last_message.id == quoted.id
+
+    await w.alice.send(w.channel, f"!note {DUSHANBE} protection F IOM runs both <@&1> shelters")
+    await w.alice.send(w.channel, f"!cable {DUSHANBE} protection F")
+    shown = _text(w.channel.last_message)
+    assert "IOM runs both shelters" in shown and "alice" in shown
+    assert w.channel.last_message is not None
+    assert limit_problems(w.channel.last_message.embeds) == []
+
+    await w.alice.send(w.channel, f"!cable {DUSHANBE}")
+    assert f"1 note on this cable: `!notes {DUSHANBE}`" in _text(w.channel.last_message)
+
+    await w.bob.send(w.channel, "!search shelters IOM")
+    results = w.channel.last_message
+    assert results is not None and "desk:save" in _custom_ids(results)
+    await w.alice.react(results, "🔖")
+    # Confirmed with the bot's own reaction (nobody else adds ✅ here), not a message.
+    assert "✅" in [str(r.emoji) for r in _refetch(w.channel, results).reactions]
+    assert w.channel.last_message is not None and w.channel.last_message.id == results.id
+
+    listing = await _desk(w.alice, w.channel, "by:bob")
+    assert "\\#1 " in listing and "bob" in listing and "IOM runs both shelters" in listing
+    assert "alice" in await _desk(w.bob, w.channel, "by:alice")  # what the 🔖 saved
+
+    await w.alice.send(w.channel, "!export csv")
+    exported = w.channel.last_message
+    assert exported is not None and len(exported.attachments) == 1
+    rows = list(csv.DictReader(io.StringIO((await exported.attachments[0].read()).decode())))
+    assert rows[0]["locator"] == SHELTERS and rows[0]["saved_by"] == "bob"
+
+    await w.alice.send(w.channel, "!unsave 1")
+    assert "saved by bob; only they or a moderator" in _text(w.channel.last_message)
+
+    await w.bob.send(w.channel, "!unsave 1")
+    assert "Removed" in _text(w.channel.last_message)
+
+    await w.alice.send(w.channel, f"!focus {DUSHANBE}")
+    await w.bob.send(w.channel, "!ask who runs the shelters")
+    assert "this channel's focus" in _text(w.channel.last_message)
+
+
+def _refetch(channel: simcord.ChannelHandle, message: discord.Message) -> discord.Message:
+    return next(m for m in channel.history() if m.id == message.id)
+
+
+async def test_desks_never_leak_between_guilds_channels_and_dms(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    other_channel = w.channel.guild.create_text_channel("other")  # type: ignore[union-attr]
+    other_guild = simcord_env.create_guild()
+    elsewhere = other_guild.create_text_channel("general")
+    carol = other_guild.add_member(simcord_env.create_user("carol"))
+
+    await w.alice.send(w.channel, f"!save {DUSHANBE} protection F note: ours only")
+    await w.alice.send(w.channel, f"!thread {DUSHANBE}")
+    [thread] = w.channel.threads
+    assert thread.name is not None and thread.name.startswith(DUSHANBE)
+    card = thread.last_message
+    assert card is not None and "focused on this cable" in _text(card)
+    # A thread shares its channel's desk (and sees its notes) but has its own focus.
+    assert "ours only" in await _desk(w.bob, thread)
+    await w.bob.send(w.channel, "!focus")
+    assert "no focus cable" in _text(w.channel.last_message)
+
+    for actor, channel in ((w.bob, other_channel), (carol, elsewhere)):
+        assert "Nothing has been saved" in await _desk(actor, channel)
+        await actor.send(channel, f"!cable {DUSHANBE} protection F")
+        assert "ours only" not in _text(channel.last_message)
+
+    await w.alice.user.send_dm(f"!save {DUSHANBE} overview A note: private")
+    dm = w.alice.user.dm_channel
+    assert "private" in _text(dm.last_message)
+    await w.bob.user.send_dm("!desk")
+    assert "Nothing has been saved" in _text(w.bob.user.dm_channel.last_message)
+    assert "private" not in await _desk(w.alice, w.channel)
+
+
+async def test_a_new_bot_on_the_same_data_dir_finds_everything(
+    simcord_env: simcord.Env, state: AppState, tmp_path: Path
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, f"!cable {DUSHANBE} protection F")
+    quoted = w.channel.last_message
+    assert quoted is not None
+    await w.alice.send(w.channel, "!save note: before the restart")
+    await w.alice.send(w.channel, f"!focus {DUSHANBE}")
+
+    settings = offline_settings(cooldown_rate=50, data_dir=tmp_path / "data")
+    await simcord_env.restart_bot(create_bot(settings, state=state))
+
+    listing = await _desk(w.bob, w.channel)
+    assert "before the restart" in listing and SHELTERS.split()[0] in listing
+    await w.bob.send(w.channel, "!focus")
+    assert f"focused on {DUSHANBE}" in _text(w.channel.last_message)
+    # The Save button of a message from before the restart still works.
+    clicked = await w.bob.click(quoted, custom_id=f"desk:save:{SHELTERS}")
+    assert clicked.response is not None and clicked.ephemeral
+    assert "already on this desk as #1" in _text(clicked.response.message)
+
+
+async def test_fifty_people_save_and_note_at_once(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    guild = w.channel.guild
+    assert guild is not None
+    people = [guild.add_member(simcord_env.create_user(f"user{i}")) for i in range(50)]
+    labels = ["A", "B", "C", "D", "E", "F", "G", "H"]
+
+    # All fifty messages arrive before the bot handles any: its handlers then run at once.
+    for i, person in enumerate(people):
+        label = labels[i % len(labels)]
+        line = f"!save {DUSHANBE} protection {label} note: from user{i}"
+        simcord_env.backend.create_message(w.channel.id, person.id, line)
+    await simcord_env.settle()
+    errors = [m for m in w.channel.history() if m.embeds and m.embeds[0].title == "Sorry"]
+    assert errors == []
+    await w.alice.send(w.channel, "!export json")
+    exported = w.channel.last_message
+    assert exported is not None
+    records = json.loads(await exported.attachments[0].read())
+    # One item per paragraph however many saved it, and every note.
+    assert len(records) == len(labels)
+    assert sum(len(r["notes"]) for r in records) == 50
+
+
+async def test_the_save_menu_and_a_moderator(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env)
+    guild = w.channel.guild
+    assert guild is not None
+    moderators = guild.create_role("mods", permissions=discord.Permissions(manage_messages=True))
+    mod = guild.add_member(simcord_env.create_user("mod"), roles=[moderators])
+
+    result = await w.alice.slash(
+        w.channel, "cable", id=DUSHANBE, paragraphs="F-H", section="protection"
+    )
+    assert result.response is not None
+    quoted = result.response.message
+    chosen = [f"{DUSHANBE} ¶PROTECTION.F", f"{DUSHANBE} ¶PROTECTION.H"]
+    picked = await w.bob.select(quoted, chosen, custom_id="desk:save")
+    assert picked.response is not None and picked.ephemeral
+    saved = _text(picked.response.message)
+    assert "¶F (PROTECTION" in saved and "¶H (PROTECTION" in saved and "¶G" not in saved
+
+    await w.alice.send(w.channel, "!unsave 2")
+    assert "only they or a moderator" in _text(w.channel.last_message)
+    await mod.send(w.channel, "!unsave 2")
+    assert "Removed" in _text(w.channel.last_message)
+
+
+async def test_a_slash_note_too_long_is_refused_and_nothing_written(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env)
+    long_note = f"{DUSHANBE} protection F " + "x" * 1200
+    refused = await w.alice.slash(w.channel, "note", note=long_note)
+    assert refused.response is not None and refused.ephemeral
+    assert "nothing was written" in _text(refused.response.message)
+    listed = await w.alice.slash(w.channel, "notes", id=DUSHANBE)
+    assert listed.response is not None
+    assert "no notes on" in _text(listed.response.message)
