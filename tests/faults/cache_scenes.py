@@ -43,7 +43,8 @@ def copy_seeds(folder: Path, first: int = 0, count: int = 24) -> Path:
 
 
 def settings_for(library: Path, cache: Path) -> Settings:
-    return offline_settings(library_paths=[library], cache_dir=cache)
+    # Words alone, as in chat_env: replies are compared with those of another load.
+    return offline_settings(library_paths=[library], cache_dir=cache, semantic=False)
 
 
 def replies(state: AppState) -> list[str]:
@@ -78,7 +79,15 @@ def index_folders(cache: Path) -> list[Path]:
 def chat_env(library: Path, cache: Path) -> dict[str, str]:
     # The chat opens a research desk too: beside the cache, never in the repository's data/.
     desk = str(cache.parent / "desk-data")
-    return {**os.environ, "LIBRARY_PATHS": str(library), "CACHE_DIR": str(cache), "DATA_DIR": desk}
+    # Replies are compared across processes: `!ask` by words alone, as the vectors a
+    # background build has reached by then differ from run to run.
+    return {
+        **os.environ,
+        "LIBRARY_PATHS": str(library),
+        "CACHE_DIR": str(cache),
+        "DATA_DIR": desk,
+        "SEMANTIC": "false",
+    }
 
 
 def chat(library: Path, cache: Path, *lines: str) -> list[str]:
