@@ -64,9 +64,18 @@ def semantic_vectors(library: Library, folder: Path | None) -> ParagraphVectors:
     return ParagraphVectors(library, Encoder(), store)
 
 
+# Above this many cables the background build is not started: vectors held in memory
+# for every paragraph of the full release would pass the memory target (and take hours
+# of both cores); cables asked about are still encoded on demand.
+BACKGROUND_MAX_CABLES = 20_000
+
+
 def start_vectors(library: Library, folder: Path | None) -> ParagraphVectors:
     vectors = semantic_vectors(library, folder)
-    BackgroundBuilder(library, vectors).start()
+    if len(library) <= BACKGROUND_MAX_CABLES:
+        BackgroundBuilder(library, vectors).start()
+    else:
+        log.info("%d cables: paragraph vectors are built on demand only", len(library))
     return vectors
 
 

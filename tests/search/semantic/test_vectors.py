@@ -6,8 +6,10 @@ import itertools
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bot.cables.library import Library, in_memory_library
+from bot.search import startup
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
 from bot.search.excerpt import sentences
@@ -114,3 +116,18 @@ def test_off_topic_questions_are_still_weak(semantic: CableSearchEngine) -> None
     for question in OFF_TOPIC:
         assert semantic.ask(question, SearchFilters(ref_id="07DUSHANBE313"), 3).weak
         assert semantic.ask(question, SearchFilters(), 3).weak
+
+
+def test_a_large_library_gets_vectors_on_demand_only(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = in_memory_library(c for c in library if c.ref_id in {"08REYKJAVIK195", "07DUSHANBE313"})
+    monkeypatch.setattr(startup, "BACKGROUND_MAX_CABLES", 1)  # "large": over one cable
+    before = BackgroundBuilder._current
+    vectors = startup.start_vectors(small, None)
+    assert BackgroundBuilder._current is before  # no build started
+    assert not vectors.has("08REYKJAVIK195")
+    cable = small.get("08REYKJAVIK195")
+    assert cable is not None
+    vectors.ensure(cable)  # asked about: encoded now
+    assert vectors.has("08REYKJAVIK195")
