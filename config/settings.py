@@ -66,7 +66,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     # Bounds on one input (docs/operating.md, "Input limits"): what is over one is rejected.
-    input_max_record_mb: int = Field(default=8, ge=1)
+    input_max_record_mb: int = Field(default=4, ge=1)
     input_max_file_mb: int = Field(default=4096, ge=1)
     input_max_ratio: int = Field(default=200, ge=2)
 

@@ -19,8 +19,8 @@ RATIO_FLOOR_BYTES = 16 * MB
 class InputLimits:
     # One record: a cables.csv row, a JSON line, a whole site page or text file. Real
     # ones stay under 1 MB; building a cable takes up to ~40 bytes per byte of a record
-    # dense with paragraphs, so 8 MB keeps the worst record to a few hundred MB.
-    max_record_bytes: int = 8 * MB
+    # dense with paragraphs, so 4 MB keeps the worst record near 200 MB.
+    max_record_bytes: int = 4 * MB
     # One file or archive member after decompression (the full cables.csv is 1.7 GB).
     max_file_bytes: int = 4096 * MB
     # Decompressed bytes per compressed byte read from disk, all layers together.
