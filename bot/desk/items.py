@@ -22,7 +22,7 @@ from bot.desk.records import (
     SavedItem,
 )
 from bot.desk.schema import ItemRow, ScopeRow, TagRow
-from bot.desk.scopes import find_scope, lock_scope
+from bot.desk.scopes import check_may_delete, find_scope, lock_scope, numbered_row
 from bot.desk.timestamps import as_utc, now
 
 EMPTY_DESK = "Nothing has been saved on this desk yet."
@@ -165,20 +165,8 @@ async def all_items(session: AsyncSession, scope: DeskScope) -> list[SavedItem]:
     return [item_of(row) for row in rows]
 
 
-async def _item_row(session: AsyncSession, scope: DeskScope, n: int) -> ItemRow:
-    desk = await find_scope(session, scope)
-    row = None
-    if desk is not None:
-        row = await session.scalar(
-            select(ItemRow).where(ItemRow.scope_id == desk.id, ItemRow.n == n)
-        )
-    if row is None:
-        raise DeskError(f"There is no item #{n} on this desk.")
-    return row
-
-
 async def get_item(session: AsyncSession, scope: DeskScope, n: int) -> SavedItem:
-    return item_of(await _item_row(session, scope, n))
+    return item_of(await numbered_row(session, scope, ItemRow, n, "item"))
 
 
 async def delete_item(
@@ -186,11 +174,8 @@ async def delete_item(
 ) -> SavedItem:
     """Delete item `n` (its paragraph's notes stay: they belong to the paragraph); only
     the user who saved it, or a moderator, may."""
-    row = await _item_row(session, scope, n)
-    if row.saved_by_id != user.id and not may_moderate:
-        raise DeskError(
-            f"Item #{n} was saved by {row.saved_by_name}; only they or a moderator can delete it."
-        )
+    row = await numbered_row(session, scope, ItemRow, n, "item")
+    check_may_delete(f"Item #{n} was saved", row.saved_by_id, row.saved_by_name, user, may_moderate)
     item = item_of(row)
     await session.delete(row)
     return item

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.desk.errors import DeskError
 from bot.desk.records import NOTE_MAX_CHARS, Anchor, DeskScope, DeskUser, Note
 from bot.desk.schema import NoteRow, ScopeRow
-from bot.desk.scopes import find_scope
+from bot.desk.scopes import check_may_delete, find_scope, numbered_row
 from bot.desk.timestamps import as_utc, now
 
 
@@ -89,18 +89,8 @@ async def delete_note(
     session: AsyncSession, scope: DeskScope, n: int, user: DeskUser, may_moderate: bool
 ) -> Note:
     """Delete note `n`; only its author, or a moderator, may."""
-    desk = await find_scope(session, scope)
-    row = None
-    if desk is not None:
-        row = await session.scalar(
-            select(NoteRow).where(NoteRow.scope_id == desk.id, NoteRow.n == n)
-        )
-    if row is None:
-        raise DeskError(f"There is no note #{n} on this desk.")
-    if row.author_id != user.id and not may_moderate:
-        raise DeskError(
-            f"Note #{n} was written by {row.author_name}; only they or a moderator can delete it."
-        )
+    row = await numbered_row(session, scope, NoteRow, n, "note")
+    check_may_delete(f"Note #{n} was written", row.author_id, row.author_name, user, may_moderate)
     note = note_of(row)
     await session.delete(row)
     return note

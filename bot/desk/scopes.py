@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.desk.records import DeskScope
-from bot.desk.schema import ScopeRow
+from bot.desk.errors import DeskError
+from bot.desk.records import DeskScope, DeskUser
+from bot.desk.schema import ItemRow, NoteRow, ScopeRow
+
+# What a desk numbers for its users: items and notes.
+Numbered = TypeVar("Numbered", ItemRow, NoteRow)
 
 
 async def find_scope(session: AsyncSession, scope: DeskScope) -> ScopeRow | None:
@@ -35,3 +41,24 @@ async def lock_scope(session: AsyncSession, scope: DeskScope) -> ScopeRow:
     )
     assert row is not None  # inserted above or by a transaction that has committed
     return row
+
+
+async def numbered_row(
+    session: AsyncSession, scope: DeskScope, model: type[Numbered], n: int, noun: str
+) -> Numbered:
+    """This desk's item or note number `n`; DeskError when there is none."""
+    desk = await find_scope(session, scope)
+    row = None
+    if desk is not None:
+        row = await session.scalar(select(model).where(model.scope_id == desk.id, model.n == n))
+    if row is None:
+        raise DeskError(f"There is no {noun} #{n} on this desk.")
+    return row
+
+
+def check_may_delete(
+    done: str, owner_id: str, owner_name: str, user: DeskUser, may_moderate: bool
+) -> None:
+    """Only who made it (`done`: `Item #3 was saved`), or a moderator, may delete it."""
+    if owner_id != user.id and not may_moderate:
+        raise DeskError(f"{done} by {owner_name}; only they or a moderator can delete it.")
