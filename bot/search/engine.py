@@ -14,6 +14,7 @@ import tantivy
 
 from bot.cables.ids import compact_id
 from bot.cables.library import Library
+from bot.cables.model import Cable
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
 from bot.search.index_damage import reading_index
@@ -126,7 +127,7 @@ class CableSearchEngine:
         if not parsed.concepts or limit <= 0:
             return Ranking(parsed, [])
         cable = self._library.get(filters.ref_id) if filters.ref_id is not None else None
-        restriction = self._restriction(filters)
+        restriction = self._restriction(filters, cable)
         vectors = self.vectors if meaning else None
         depth = max(limit, RERANK_DEPTH)
         if vectors is not None:
@@ -169,10 +170,13 @@ class CableSearchEngine:
             ranked.sort(key=lambda r: -r.score)
         return ranked
 
-    def _restriction(self, filters: SearchFilters) -> tantivy.Query | None:
+    def _restriction(
+        self, filters: SearchFilters, cable: Cable | None = None
+    ) -> tantivy.Query | None:
+        """The filters as a query; `cable` is the filters' cable when the caller has it."""
         ref_id = None
         if filters.ref_id is not None:
-            cable = self._library.get(filters.ref_id)
+            cable = cable or self._library.get(filters.ref_id)
             ref_id = cable.ref_id if cable is not None else compact_id(filters.ref_id)
         return filter_query(self._schema, filters, ref_id)
 
