@@ -71,14 +71,11 @@ def answer(
         reply = error.reply()
     except DeskError as error:
         reply = ErrorReply(message=error.message)
-    except Exception:
-        # A bug must not reach the user as a traceback; the log keeps it for us.
-        log.exception("command %r failed on %r", command.spec.name, request)
-        reply = ErrorReply(message=FAILED)
     except BaseException as error:
-        # A Rust panic (pyo3 raises it as a BaseException) is a bug like any other;
+        # A bug must not reach the user as a traceback; the log keeps it for us. A Rust
+        # panic (pyo3 raises it as a BaseException) is a bug like any other;
         # KeyboardInterrupt and the like still end the program.
-        if not is_panic(error):
+        if not isinstance(error, Exception) and not is_panic(error):
             raise
         log.exception("command %r failed on %r", command.spec.name, request)
         reply = ErrorReply(message=FAILED)
