@@ -10,7 +10,7 @@ from bot.chat.errors import UserError
 from bot.chat.filters import FilterError, Filters, as_typed, parse_filters
 from bot.chat.replies import Reply, TimelineBucket, TimelineReply
 from bot.chat.state import AppState
-from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, echo, has_words
+from bot.chat.text import NO_WORDS, QUERY_ECHO_CHARS, counted, echo, has_words
 from bot.chat.unknown import check_filter_values
 from bot.search.facets import count_timeline
 
@@ -78,14 +78,13 @@ def handle(state: AppState, request: TimelineRequest) -> Reply:
     since, until = _range(filters)
     timeline = count_timeline(matched, since, until)
     unit = "month" if timeline.by_month else "year"
-    cables = "cable" if len(matched) == 1 else "cables"
     return TimelineReply(
         query=echo(query, QUERY_ECHO_CHARS),
         filters=shown,
         unit=unit,
         buckets=[TimelineBucket(period=period, count=count) for period, count in timeline.buckets],
         total=len(matched),
-        caption=f"Cables matching {asked}, per {unit} ({len(matched):,} {cables})",
+        caption=f"Cables matching {asked}, per {unit} ({counted(len(matched), 'cable')})",
         notes=notes,
     )
 

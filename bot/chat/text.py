@@ -61,6 +61,11 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 cable`, `1,366 cables`."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 def only_pages(pages: int, of: str = "") -> str:
     """The note for a page number past the last: `There is only 1 page; this is the last.`"""
     counted = "only 1 page" if pages == 1 else f"only {pages} pages"

@@ -24,6 +24,7 @@ from bot.chat.replies import (
     TimelineReply,
     VersionInfo,
 )
+from bot.chat.text import counted
 
 REFERENCE_STATUS = {
     ReferenceStatus.IN_LIBRARY: "in the library",
@@ -88,7 +89,7 @@ def card_flags(card: CableCard) -> list[str]:
 
 
 def redactions_remark(count: int) -> str:
-    runs = "1 redaction" if count == 1 else f"{count:,} redactions"
+    runs = counted(count, "redaction")
     return f"This copy has {runs} (runs of X where WikiLeaks removed names); quotes keep them."
 
 
@@ -214,8 +215,7 @@ def export_text(filename: str, content: str) -> str:
 
 
 def facet_heading(facets: SearchFacets) -> str:
-    count = f"{facets.cables:,} cable" + ("s" if facets.cables != 1 else "")
-    return f"{count} with a paragraph holding every word; narrow with:"
+    return f"{counted(facets.cables, 'cable')} with a paragraph holding every word; narrow with:"
 
 
 def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
@@ -230,8 +230,7 @@ def facet_rows(facets: SearchFacets) -> list[tuple[str, str]]:
 
 
 def timeline_title(reply: TimelineReply) -> str:
-    count = f"{reply.total:,} cable" + ("s" if reply.total != 1 else "")
-    return f"Timeline of {reply.query or 'the filtered cables'}: {count}"
+    return f"Timeline of {reply.query or 'the filtered cables'}: {counted(reply.total, 'cable')}"
 
 
 # -- research reading ----------------------------------------------------------------------
