@@ -88,9 +88,10 @@ class Loaded:
     # Set when this load built the index too; otherwise `open_engine` opens (or
     # builds) it when first needed.
     index: IndexHandle | None = None
-    # The inputs and cache the library was loaded from, to rebuild its store.
+    # The inputs, cache and limits the library was loaded with, to rebuild its store.
     paths: tuple[Path, ...] = ()
     cache_dir: Path | None = None
+    limits: InputLimits = DEFAULT_LIMITS
 
     def engine(self, library: Library, semantic: bool = False) -> CableSearchEngine:
         """The search engine over `library` (this load's, or one rebuilt since); with
@@ -105,9 +106,9 @@ class Loaded:
         found damaged)."""
         if self.cache_dir is None:
             raise RuntimeError("this library was loaded without a store")
-        path = store_path(self.paths, self.cache_dir)
+        path = store_path(self.paths, self.cache_dir, self.limits)
         with building(path.parent):
-            return build_and_open(self.paths, path)
+            return build_and_open(self.paths, path, limits=self.limits)
 
 
 def _input_bytes(paths: Sequence[Path]) -> int:
@@ -133,7 +134,7 @@ def _first_load(
     with building(folder):
         library = open_store(path, again=True)
         if library is not None:  # built meanwhile by another process
-            return Loaded(library, folder, None, tuple(paths), cache_dir)
+            return Loaded(library, folder, None, tuple(paths), cache_dir, limits)
         staging = staging_dir(folder)
         builder = IndexBuilder(staging, large=_input_bytes(paths) >= _LARGE_INPUT)
         try:
@@ -141,11 +142,11 @@ def _first_load(
                 paths, path, workers, progress, Sidecar(indexed_cable, builder.add), limits
             )
             if builder.superseded:
-                return Loaded(library, folder, None, tuple(paths), cache_dir)
+                return Loaded(library, folder, None, tuple(paths), cache_dir, limits)
             if progress:
                 print("Finishing the search index ...", file=sys.stderr, flush=True)
             index = install(folder, staging, library, builder.finish())
-            return Loaded(library, folder, index, tuple(paths), cache_dir)
+            return Loaded(library, folder, index, tuple(paths), cache_dir, limits)
         finally:
             builder.abandon()  # unless finished: its threads must stop writing to staging
             shutil.rmtree(staging, ignore_errors=True)  # gone already when installed
@@ -170,7 +171,7 @@ def load_searchable(
         library = open_store(path)
         if library is not None:
             tidy_if_idle(path)
-            return Loaded(library, path.parent, None, tuple(paths), cache_dir)
+            return Loaded(library, path.parent, None, tuple(paths), cache_dir, limits)
         return _first_load(paths, cache_dir, workers, progress, limits)
     except (OSError, sqlite3.Error) as error:
         log.warning("cable store unavailable under %s (%s); loading into memory", cache_dir, error)

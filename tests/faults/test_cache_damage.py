@@ -17,8 +17,12 @@ from pathlib import Path
 import pytest
 import tantivy
 
+from bot.cables.bundled import SEEDS
+from bot.cables.limits import InputLimits
+from bot.cables.store_build import store_path
 from bot.chat.replies import ErrorReply
 from bot.search.index_damage import is_panic
+from bot.search.startup import load_searchable
 from bot.search.tantivy_index import _register
 from handlers.dispatch import dispatch
 from tests.faults.cache_scenes import (
@@ -230,3 +234,17 @@ def test_dangling_links_and_link_loops_keep_the_store_on(tmp_path: Path) -> None
     again = opened(library, tmp_path / "cache")
     assert stored(again.library).store.path == store  # opened, not parsed again
     assert replies(again) == replies(first)
+
+
+def test_a_damaged_store_is_rebuilt_where_its_limits_put_it(tmp_path: Path) -> None:
+    # A store loaded with other input limits has another key: its rebuild must land there,
+    # not at the default limits' path (which the next start would not open).
+    paths = [SEEDS / "raw" / "08REYKJAVIK195.html"]
+    limits = InputLimits(max_record_bytes=2 * 1024 * 1024)
+    loaded = load_searchable(paths, tmp_path, workers=1, limits=limits)
+    expected = store_path(paths, tmp_path, limits)
+    assert expected != store_path(paths, tmp_path)
+    expected.unlink()
+    rebuilt = loaded.rebuild()
+    assert rebuilt.get("08REYKJAVIK195") is not None
+    assert expected.exists() and not store_path(paths, tmp_path).exists()
