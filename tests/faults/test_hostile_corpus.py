@@ -14,21 +14,35 @@ from tests.faults.hostile import INPUTS, REJECTED, make_hostile_set
 MAX_RSS_BYTES = 1024 * 1024 * 1024
 
 
+# Runs the command and writes its peak RSS (kB). A small process of its own starts it:
+# a child forked from the test process would count the test process's pages too.
+_MEASURE = """
+import os, subprocess, sys
+peak_file, *command = sys.argv[1:]
+process = subprocess.Popen(command)
+_, status, usage = os.wait4(process.pid, 0)
+open(peak_file, "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def _corpus(root: Path, out: Path) -> tuple[dict[str, Any], int]:
     """The report of `cablebot corpus --json root`, and the command's peak RSS in bytes."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("INPUT_MAX_")}
+    peak = out.with_suffix(".peak")
+    cablebot = str(Path(sys.executable).with_name("cablebot"))
     with out.open("w") as stdout:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("cablebot")), "corpus", "--json", str(root)],
+        process = subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(peak), cablebot, "corpus", "--json", str(root)],
             stdout=stdout,
             stderr=subprocess.PIPE,
+            text=True,
             cwd=root.parent,  # no .env of the project
             env=env,
+            check=False,
         )
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
-    return json.loads(out.read_text()), usage.ru_maxrss * 1024  # kilobytes on Linux
+    assert process.returncode == 0, process.stderr
+    return json.loads(out.read_text()), int(peak.read_text()) * 1024  # kilobytes on Linux
 
 
 def test_hostile_set_loads_in_bounded_memory_and_accounts_for_every_input(
