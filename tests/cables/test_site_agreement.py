@@ -112,6 +112,16 @@ def test_no_page_marker_in_any_paragraph(site_cables: list[Cable]) -> None:
         assert not _OLD_MARKER.search(text), ref_id
 
 
+def test_no_section_heading_is_a_page_marker(site_cables: list[Cable]) -> None:
+    # 10BEIJING207's second page starts `XXXXXXXXXXXX  002 OF 002`: the station and
+    # serial redacted into one run; it is a marker, not the heading of paragraph 4.
+    headings = {(c.ref_id, s.heading) for c in site_cables for s in c.sections}
+    assert not [h for h in headings if re.search(r"\d{3} OF \d{3}", h[1])]
+    beijing = next(c for c in site_cables if c.ref_id == "10BEIJING207")
+    industry = "Industry: Interference Common, Paranoia Driving PRC Policy"
+    assert [p.section for p in beijing.paragraphs if p.label == "4"] == [industry]
+
+
 def test_partial_extracts_and_withheld_bodies(site_cables: list[Cable]) -> None:
     partial = {c.ref_id for c in site_cables if c.partial}
     withheld = {c.ref_id for c in site_cables if c.body_withheld}

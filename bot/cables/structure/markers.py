@@ -1,7 +1,8 @@
 """Page markers and repeated section headers: removed, and split paragraphs re-joined.
 
 New style (2004+): `DUSHANBE 00000313  002.2 OF 008`, a full line or inline in an
-unwrapped paragraph. Old style: `PAGE 02 HARARE 06677 01 OF 03 291400Z` after a
+unwrapped paragraph; on a redacted page the station and serial are one run of X
+(10BEIJING207: `XXXXXXXXXXXX  002 OF 002`). Old style: `PAGE 02 HARARE 06677 01 OF 03 291400Z` after a
 classification line, sometimes glued to the text before and after it. Old
 multi-section telegrams repeat the routing and header lines at every section start
 (`SECTION 02 OF 03`); those repeats are dropped too (CABLES.md 7, 8.2.1).
@@ -16,7 +17,7 @@ from bot.cables.structure.lines import lines_containing
 
 _CLASS_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
 _NEW_MARKER_LINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z .'()-]*? \d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
+    r"^\s*(?:(?:[A-Z][A-Z .'()-]*? \d{5,8}|X{6,})\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
     # 2007 Paris variant: `PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`
     r"|PAGE \d{2,3}\s+R[A-Z]{4,}\d{1,6}\s.*)$"
 )
