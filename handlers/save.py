@@ -31,6 +31,9 @@ SPEC = CommandSpec(
         "`note:` and the text after it become a team note on each paragraph saved. Saving "
         "a paragraph the desk already has adds the note; it never makes a second item.",
         "A thread shares its channel's desk; a direct message conversation is a private desk.",
+        "On Discord, anyone can also save with the Save button or menu under a reply. A 🔖 "
+        "reaction saves a reply that quotes one thing; on a list of answers or paragraphs "
+        "it saves nothing and says to pick in the menu.",
     ),
     (
         "save 07DUSHANBE313 prevention F note: shelter numbers for chapter 2",

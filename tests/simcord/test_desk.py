@@ -57,19 +57,22 @@ async def test_save_note_export_unsave_and_focus(simcord_env: simcord.Env) -> No
     assert limit_problems(w.channel.last_message.embeds) == []
 
     await w.alice.send(w.channel, f"!cable {DUSHANBE}")
-    assert f"1 note on this cable: `!notes {DUSHANBE}`" in _text(w.channel.last_message)
+    card = w.channel.last_message
+    assert card is not None
+    assert f"1 note on this cable: `!notes {DUSHANBE}`" in _text(card)
 
     await w.bob.send(w.channel, "!search shelters IOM")
     results = w.channel.last_message
     assert results is not None and "desk:save" in _custom_ids(results)
-    await w.alice.react(results, "🔖")
+    await w.alice.react(card, "🔖")
     # Confirmed with the bot's own reaction (nobody else adds ✅ here), not a message.
-    assert "✅" in [str(r.emoji) for r in _refetch(w.channel, results).reactions]
+    assert "✅" in [str(r.emoji) for r in _refetch(w.channel, card).reactions]
     assert w.channel.last_message is not None and w.channel.last_message.id == results.id
 
     listing = await _desk(w.alice, w.channel, "by:bob")
     assert "\\#1 " in listing and "bob" in listing and "IOM runs both shelters" in listing
-    assert "alice" in await _desk(w.bob, w.channel, "by:alice")  # what the 🔖 saved
+    mine = await _desk(w.bob, w.channel, "by:alice")  # what the 🔖 saved: the whole cable
+    assert f"#2 {DUSHANBE}](" in mine and "saved by alice" in mine
 
     await w.alice.send(w.channel, "!export csv")
     exported = w.channel.last_message
@@ -90,6 +93,79 @@ async def test_save_note_export_unsave_and_focus(simcord_env: simcord.Env) -> No
 
 def _refetch(channel: simcord.ChannelHandle, message: discord.Message) -> discord.Message:
     return next(m for m in channel.history() if m.id == message.id)
+
+
+def _reactions(channel: simcord.ChannelHandle, message: discord.Message) -> list[str]:
+    return [str(r.emoji) for r in _refetch(channel, message).reactions]
+
+
+async def test_a_bookmark_on_a_list_of_hits_saves_nothing_and_says_how_to_pick(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, "!search trafficking")
+    hits = w.channel.last_message
+    assert hits is not None and "desk:save" in _custom_ids(hits)
+
+    await w.alice.react(hits, "🔖")
+    assert _reactions(w.channel, hits) == ["🔖"]  # no ✅: nothing was saved
+    assert w.channel.last_message is not None and w.channel.last_message.id == hits.id
+    told = w.alice.user.dm_channel.last_message
+    assert told is not None
+    assert told.content.startswith(
+        "Your 🔖 saved nothing: that reply quotes 10 paragraphs, and 🔖 saves only a reply "
+        "that quotes one thing. Pick the ones to keep in its menu, **Save to this channel's "
+        "desk…**, several at once if you like."
+    )
+    assert hits.jump_url in told.content
+    assert "Nothing has been saved" in await _desk(w.alice, w.channel)
+
+    # The menu it points to saves the picks.
+    [menu] = [c for row in hits.components for c in row.children if hasattr(c, "options")]
+    second = menu.options[1].value
+    picked = await w.alice.select(hits, [second], custom_id="desk:save")
+    assert picked.response is not None and picked.ephemeral
+    assert "alice" in await _desk(w.bob, w.channel, "by:alice")
+
+
+async def test_a_bookmark_on_one_hit_saves_it(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, f"!cable {DUSHANBE} protection F")
+    quoted = w.channel.last_message
+    assert quoted is not None
+    assert [i for i in _custom_ids(quoted) if i.startswith("desk:")] == [f"desk:save:{SHELTERS}"]
+
+    await w.alice.react(quoted, "🔖")
+    assert "✅" in _reactions(w.channel, quoted)
+    assert f"#1 {DUSHANBE} ¶F (PROTECTION" in await _desk(w.bob, w.channel, "by:alice")
+
+
+async def test_a_bookmark_note_for_someone_whose_direct_messages_are_closed(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, "!search trafficking")
+    hits = w.channel.last_message
+    assert hits is not None
+    # Discord refuses a direct message to someone who closed them (code 50007).
+    simcord_env.inject_error(
+        "POST",
+        "/channels/*/messages",
+        status=403,
+        code=50007,
+        message="Cannot send messages to this user",
+    )
+
+    await w.alice.react(hits, "🔖")
+    note = w.channel.last_message
+    assert note is not None and note.id != hits.id
+    assert note.content.startswith("alice: Your 🔖 saved nothing: that reply quotes 10")
+    assert note.mentions == [] and note.reference is not None
+    assert note.reference.message_id == hits.id
+    assert "Nothing has been saved" in await _desk(w.alice, w.channel)
+    # It does not stay in the channel.
+    await simcord_env.advance_time(31)
+    assert note.id not in [m.id for m in w.channel.history()]
 
 
 async def test_desks_never_leak_between_guilds_channels_and_dms(
