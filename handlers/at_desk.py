@@ -90,6 +90,4 @@ def annotate(state: AppState, caller: Caller, reply: Reply) -> None:
             hit.desk_notes = [desk_note(note) for note in notes.get(hit.locator, [])]
     shown = _shown(state.library, reply)
     if shown is not None and shown.entries:
-        caller.desk.run(
-            lambda desk: desk.remember_shown(caller.spot, shown.entries, shown.first)
-        )
+        caller.desk.run(lambda desk: desk.remember_shown(caller.spot, shown.entries, shown.first))

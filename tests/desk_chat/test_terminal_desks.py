@@ -144,6 +144,4 @@ def test_save_takes_the_numbers_a_reply_showed(terminal: Terminal) -> None:
     assert [p["locator"] for p in passage["paragraphs"]] == [
         f"{DUSHANBE} ¶PROTECTION.{label}" for label in "FGH"
     ]
-    assert [item["locator"] for item in second_paragraph["items"]] == [
-        f"{DUSHANBE} ¶PROTECTION.G"
-    ]
+    assert [item["locator"] for item in second_paragraph["items"]] == [f"{DUSHANBE} ¶PROTECTION.G"]

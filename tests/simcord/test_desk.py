@@ -283,3 +283,80 @@ async def test_a_slash_note_too_long_is_refused_and_nothing_written(
     listed = await w.alice.slash(w.channel, "notes", id=DUSHANBE)
     assert listed.response is not None
     assert "no notes on" in _text(listed.response.message)
+
+
+async def _no_thread_channel(env: simcord.Env, w: Any, **denied: bool) -> simcord.ChannelHandle:
+    """A channel of w's guild where the bot is denied the given permissions."""
+    guild = w.channel.guild
+    assert guild is not None and env.bot.user is not None
+    overwrite = discord.PermissionOverwrite(**denied)
+    return guild.create_text_channel("no-threads", overwrites={env.bot.user: overwrite})
+
+
+async def test_thread_without_permission_to_create_threads_says_so(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    channel = await _no_thread_channel(simcord_env, w, create_public_threads=False)
+
+    await w.alice.send(channel, f"!thread {DUSHANBE}")
+    assert channel.threads == []
+    assert "I may not open a thread here: I need the Create Public Threads" in _text(
+        channel.last_message
+    )
+    # Nothing was focused either.
+    await w.alice.send(channel, "!focus")
+    assert "no focus cable" in _text(channel.last_message)
+
+
+async def test_thread_without_permission_to_post_in_threads_opens_none(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    channel = await _no_thread_channel(simcord_env, w, send_messages_in_threads=False)
+
+    await w.alice.send(channel, f"!thread {DUSHANBE}")
+    # No empty thread left behind, and the reason rather than "something went wrong".
+    assert channel.threads == []
+    assert "Send Messages in Threads" in _text(channel.last_message)
+
+
+async def test_slash_thread_without_permission_is_refused_privately(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env)
+    channel = await _no_thread_channel(simcord_env, w, create_public_threads=False)
+
+    refused = await w.alice.slash(channel, "thread", id=DUSHANBE)
+    assert refused.response is not None and refused.ephemeral
+    assert "I may not open a thread here" in _text(refused.response.message)
+    assert channel.threads == []
+
+
+async def test_thread_refused_by_discord_after_the_checks_is_answered_clearly(
+    simcord_env: simcord.Env,
+) -> None:
+    """Permissions can change between the check and the call, and Discord has limits of
+    its own (active threads): the user hears why, never "something went wrong"."""
+    w = await world(simcord_env, synced=False)
+    simcord_env.inject_error(
+        "POST",
+        "/channels/*/threads",
+        status=400,
+        code=160006,
+        message="Maximum number of active threads reached",
+    )
+    await w.alice.send(w.channel, f"!thread {DUSHANBE}")
+    assert w.channel.threads == []
+    assert (
+        "Discord would not open a thread here (Maximum number of active threads reached); "
+        "try again later." in _text(w.channel.last_message)
+    )
+
+    # The thread is made but its card is refused: the empty thread is removed.
+    simcord_env.inject_error(
+        "POST", "/channels/*/messages", status=403, code=50013, message="Missing Permissions"
+    )
+    await w.alice.send(w.channel, f"!thread {DUSHANBE}")
+    assert w.channel.threads == []
+    assert "I may not open a thread here" in _text(w.channel.last_message)
