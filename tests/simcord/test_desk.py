@@ -12,8 +12,10 @@ from typing import Any
 import discord
 import simcord
 
+from bot.chat.replies import SearchReply
 from bot.chat.state import AppState
 from bot.discord.client import create_bot
+from handlers.dispatch import dispatch
 from tests.discord.limits import limit_problems
 from tests.discord.shared import offline_settings
 from tests.simcord.helpers import world
@@ -360,3 +362,31 @@ async def test_thread_refused_by_discord_after_the_checks_is_answered_clearly(
     await w.alice.send(w.channel, f"!thread {DUSHANBE}")
     assert w.channel.threads == []
     assert "I may not open a thread here" in _text(w.channel.last_message)
+
+
+async def test_save_by_number_after_turning_to_the_second_page_of_hits(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!search trafficking")
+    listing = w.channel.last_message
+    assert listing is not None
+    footer = ""
+    for _ in range(10):  # a page of hits may take several embeds
+        await w.alice.click(listing, label="Next")
+        footer = _refetch(w.channel, listing).embeds[0].footer.text or ""
+        if "Results page 2 of" in footer:
+            break
+    assert "Results page 2 of" in footer
+    page_two = dispatch(state, "!search trafficking page:2")
+    assert isinstance(page_two, SearchReply) and page_two.first_rank == 11
+    eleventh, twelfth = page_two.hits[:2]
+    assert f"**11.** [{eleventh.ref_id}" in _text(_refetch(w.channel, listing))
+
+    await w.bob.send(w.channel, "!save 12")
+    saved = _text(w.channel.last_message)
+    assert f"#1 {twelfth.ref_id}" in saved and "bob" in saved
+    await w.bob.send(w.channel, "!save 2")
+    assert "There is no #2 in what the bot last showed here: choose 11 to 20" in _text(
+        w.channel.last_message
+    )
