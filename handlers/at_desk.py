@@ -16,13 +16,14 @@ from bot.chat.entries import entry_for
 from bot.chat.replies import (
     AnswerReply,
     CableCard,
+    HitsReplyBase,
     ParagraphsReply,
     Reply,
     SearchReply,
     SimilarReply,
 )
 from bot.chat.state import AppState
-from bot.desk import Entry
+from bot.desk import Shown
 from handlers import ask, search
 
 # Replies listing paragraphs as hits: each gets its notes, and `!save 2` saves the second.
@@ -55,19 +56,22 @@ def focused(state: AppState, caller: Caller, command: Command[Any], request: Any
     return reply
 
 
-def _shown(library: Library, reply: Reply) -> list[Entry] | None:
-    """What `!save` would save of this reply, in display order; None: not a quoting reply."""
+def _shown(library: Library, reply: Reply) -> Shown | None:
+    """What `!save` would save of this reply, in display order, numbered as the reply
+    numbers it; None: not a quoting reply."""
     locators: list[str]
+    first = 1
     if isinstance(reply, CableCard):
         locators = [reply.ref_id]
     elif isinstance(reply, ParagraphsReply):
         locators = [p.locator for p in reply.paragraphs]
     elif isinstance(reply, HitsReply):
         locators = [hit.locator for hit in reply.hits]
+        first = reply.first_rank if isinstance(reply, HitsReplyBase) else 1
     else:
         return None
     entries = [entry_for(library, locator) for locator in locators]
-    return [entry for entry in entries if entry is not None]
+    return Shown(tuple(entry for entry in entries if entry is not None), first)
 
 
 def annotate(state: AppState, caller: Caller, reply: Reply) -> None:
@@ -85,5 +89,5 @@ def annotate(state: AppState, caller: Caller, reply: Reply) -> None:
         for hit in reply.hits:
             hit.desk_notes = [desk_note(note) for note in notes.get(hit.locator, [])]
     shown = _shown(state.library, reply)
-    if shown:
-        caller.desk.run(lambda desk: desk.remember_shown(caller.spot, shown))
+    if shown is not None and shown.entries:
+        caller.desk.run(lambda desk: desk.remember_shown(caller.spot, shown.entries, shown.first))

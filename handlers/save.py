@@ -25,11 +25,15 @@ SPEC = CommandSpec(
         "Takes what `cable` takes: the id alone saves the whole cable, a section or labels "
         "save those paragraphs, each as its own item.",
         "Without an id, saves what the bot last showed in this channel: the paragraphs of "
-        "the last `cable`, or the answers of the last `ask` or `search`. Numbers pick some: "
-        "`save 2` saves the second answer, `save 1 3` the first and third.",
+        "the last `cable`, or the answers of the last `ask` or `search`. Numbers pick some, "
+        "as the reply numbered them: `save 2` saves the second answer, `save 1 3` the first "
+        "and third, and after page 2 of a search (hits 11 to 20) `save 12` saves hit 12.",
         "`note:` and the text after it become a team note on each paragraph saved. Saving "
         "a paragraph the desk already has adds the note; it never makes a second item.",
         "A thread shares its channel's desk; a direct message conversation is a private desk.",
+        "On Discord, anyone can also save with the Save button or menu under a reply. A 🔖 "
+        "reaction saves a reply that quotes one thing; on a list of answers or paragraphs "
+        "it saves nothing and says to pick in the menu.",
     ),
     (
         "save 07DUSHANBE313 prevention F note: shelter numbers for chapter 2",
@@ -49,7 +53,8 @@ _MAX_POSITIONS = 50
 class SaveRequest:
     # What to save, as `!cable` reads it; None: (some of) what the bot last showed here.
     cable: cable.CableRequest | None = None
-    # 1-based positions in what was last shown; empty: all of it.
+    # What was last shown, by the numbers the reply gave it (page 2 of a search: 11-20);
+    # empty: all of it.
     positions: tuple[int, ...] = ()
     note: str | None = None
     # Locators a front end names (Discord's Save button and 🔖 reaction); they win.
@@ -99,7 +104,7 @@ def _entries(
         return entries, []
     if request.cable is None:
         shown = caller.desk.run(lambda desk: desk.last_shown(caller.spot))
-        return pick_shown(shown, request.positions or range(1, len(shown) + 1)), []
+        return pick_shown(shown, request.positions or shown.numbers), []
     reply = cable.handle(state, request.cable)
     found = (
         state.library.get(reply.ref_id) if isinstance(reply, CableCard | ParagraphsReply) else None

@@ -30,6 +30,7 @@ from bot.desk.records import (
     Page,
     Saved,
     SavedItem,
+    Shown,
 )
 
 DM_GUILD = "@dm"
@@ -50,6 +51,7 @@ __all__ = [
     "Page",
     "Saved",
     "SavedItem",
+    "Shown",
     "Summary",
     "connect",
     "open_desk",

@@ -1,9 +1,12 @@
 """Backups of every desk in the database as JSON Lines, and restoring them.
 
-The first line is a header (`{"type":"desk","format":1}`); then, for each desk in
+The first line is a header (`{"type":"desk","format":2}`); then, for each desk in
 (guild, channel) order, a `scope` record (with its numbering counters, focus and
 last-shown memory), its `item` records and its `note` records, each by number. Database
 ids are left out, so backing up a restored database gives the same bytes.
+
+Format 2 added `shown_first` to the scope record; a format 1 backup restores with 1 there,
+as the desk of that time numbered what it showed.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from bot.desk.errors import DeskError
 from bot.desk.schema import ItemRow, NoteRow, ScopeRow, TagRow
 from bot.desk.timestamps import as_utc
 
-FORMAT = 1
+FORMAT = 2
+# Every format this code restores: older backups stay restorable.
+READABLE_FORMATS = (1, 2)
 
 
 class _Record(BaseModel):
@@ -42,6 +47,8 @@ class ScopeRecord(_Record):
     last_note_n: int
     focus: str | None
     shown: list[dict[str, Any]] | None
+    # Absent from format 1 backups, whose desks numbered what they showed from 1.
+    shown_first: int = 1
 
 
 class ItemRecord(_Record):
@@ -112,6 +119,7 @@ async def dump(session: AsyncSession) -> tuple[list[str], Summary]:
                 last_note_n=scope.last_note_n,
                 focus=scope.focus_ref_id,
                 shown=scope.shown,
+                shown_first=scope.shown_first,
             ).model_dump_json()
         )
         lines.extend(_item_record(where, item).model_dump_json() for item in items[scope.id])
@@ -175,7 +183,7 @@ def _parse(lines: Iterable[str]) -> list[Record]:
             ) from None
         if not records and not isinstance(record, Header):
             raise DeskError("This is not a desk backup: the first line should be its header.")
-        if isinstance(record, Header) and (records or record.format != FORMAT):
+        if isinstance(record, Header) and (records or record.format not in READABLE_FORMATS):
             raise DeskError(f"Line {number}: unexpected header (format {record.format}).")
         records.append(record)
     if not records:
@@ -208,6 +216,7 @@ async def load(session: AsyncSession, lines: Iterable[str]) -> Summary:
                 last_note_n=record.last_note_n,
                 focus_ref_id=record.focus,
                 shown=record.shown,
+                shown_first=record.shown_first,
             )
             session.add(scopes[key])
             await session.flush()

@@ -17,7 +17,17 @@ from bot.desk import channel, items, notes
 from bot.desk.backup import Summary, dump, load
 from bot.desk.database import WRITES, create_engine, database_url
 from bot.desk.migrate import upgrade
-from bot.desk.records import Anchor, DeskScope, DeskUser, Entry, Note, Page, Saved, SavedItem
+from bot.desk.records import (
+    Anchor,
+    DeskScope,
+    DeskUser,
+    Entry,
+    Note,
+    Page,
+    Saved,
+    SavedItem,
+    Shown,
+)
 from bot.desk.retry import retrying
 from bot.desk.scopes import lock_scope
 from config.settings import Settings
@@ -145,15 +155,17 @@ class Desk:
     async def get_focus(self, scope: DeskScope) -> str | None:
         return await self._read(lambda s: channel.get_focus(s, scope))
 
-    async def remember_shown(self, scope: DeskScope, entries: Sequence[Entry]) -> None:
-        await self._write(lambda s: channel.remember_shown(s, scope, entries))
+    async def remember_shown(
+        self, scope: DeskScope, entries: Sequence[Entry], first: int = 1
+    ) -> None:
+        await self._write(lambda s: channel.remember_shown(s, scope, entries, first))
 
-    async def last_shown(self, scope: DeskScope) -> list[Entry]:
+    async def last_shown(self, scope: DeskScope) -> Shown:
         return await self._read(lambda s: channel.last_shown(s, scope))
 
-    async def pick_shown(self, scope: DeskScope, positions: Sequence[int]) -> list[Entry]:
-        """What `!save 2` saves: the entries at 1-based positions in the last reply."""
-        return channel.pick_shown(await self.last_shown(scope), positions)
+    async def pick_shown(self, scope: DeskScope, numbers: Sequence[int]) -> list[Entry]:
+        """What `!save 12` saves: the entries the last reply numbered so."""
+        return channel.pick_shown(await self.last_shown(scope), numbers)
 
     # Backups (every desk in the database).
 

@@ -59,6 +59,19 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What the bot last showed in a channel, in display order, and the number it gave the
+    first (a search's page 2 numbers its hits from 11): `!save 12` means what was #12."""
+
+    entries: tuple[Entry, ...] = ()
+    first: int = 1
+
+    @property
+    def numbers(self) -> range:
+        return range(self.first, self.first + len(self.entries))
+
+
+@dataclass(frozen=True)
 class SavedItem:
     """An item on a desk; `n` is its number in that desk, never reused."""
 

@@ -56,6 +56,8 @@ class ScopeRow(Base):
     # Added by revision 0002.
     focus_ref_id: Mapped[str | None] = mapped_column(String, nullable=True)
     shown: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
+    # Added by revision 0003: the number the first shown entry had (a search's page 2: 11).
+    shown_first: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class ItemRow(Base):

@@ -44,6 +44,14 @@ CUSTOM_ID_LIMIT = 100
 SELECT_OPTIONS_LIMIT = 25
 OPTION_LABEL_LIMIT = 100
 NO_DESK = "The research desk is not available right now."
+SAVE_MENU = "Save to this channel's desk…"
+PICK_INSTEAD = (
+    f"Your {SAVE_EMOJI} saved nothing: that reply quotes {{count}} paragraphs, and "
+    f"{SAVE_EMOJI} saves only a reply that quotes one thing. Pick the ones to keep in its "
+    f"menu, **{SAVE_MENU}**, several at once if you like."
+)
+# How long the note stands in the channel when the reactor's direct messages are closed.
+PICK_NOTE_SECONDS = 30
 TOO_BIG = (
     "The {format} export is {size:,} bytes, more than the {limit:,} bytes Discord takes "
     "here. Try another format (`csv` is the smallest), or `{prefix}unsave` what the brief "
@@ -119,7 +127,7 @@ def save_controls(reply: Reply) -> list[discord.ui.Item[Any]]:
     return [
         discord.ui.Select(
             custom_id=SAVE_ID,
-            placeholder="Save to this channel's desk…",
+            placeholder=SAVE_MENU,
             min_values=1,
             max_values=len(choices),
             options=[
@@ -173,8 +181,10 @@ async def on_save_control(bot: CableBot, interaction: discord.Interaction) -> No
 
 
 async def on_bookmark(bot: CableBot, payload: discord.RawReactionActionEvent) -> None:
-    """🔖 on one of the bot's quoting replies saves what it quotes; the bot confirms with its
-    own ✅ reaction, never a message in the channel."""
+    """🔖 on one of the bot's replies quoting one thing saves it; the bot confirms with its
+    own ✅ reaction, never a message in the channel. On a reply quoting several (a list of
+    answers, hits or paragraphs) it saves nothing: a researcher keeps some of them, not a
+    page of them, so the reactor is told, privately, to pick in the Save menu."""
     if str(payload.emoji) != SAVE_EMOJI or bot.user is None or payload.user_id == bot.user.id:
         return
     channel: Any = bot.get_channel(payload.channel_id)
@@ -185,11 +195,29 @@ async def on_bookmark(bot: CableBot, payload: discord.RawReactionActionEvent) ->
     if message.author.id != bot.user.id or not locators:
         return
     user = payload.member or await bot.fetch_user(payload.user_id)
+    if len(locators) > 1:
+        await _tell_privately(user, message, PICK_INSTEAD.format(count=len(locators)))
+        return
     reply = await save(bot, channel, user, locators)
     if isinstance(reply, ErrorReply):
         log.info("a 🔖 save failed: %s", reply.message)
         return
     await message.add_reaction(DONE_EMOJI)
+
+
+async def _tell_privately(
+    user: discord.User | discord.Member, message: discord.Message, text: str
+) -> None:
+    """A direct message to `user` about `message`; when their direct messages are closed, a
+    reply to it that deletes itself soon (a reaction has no private answer of its own)."""
+    try:
+        await user.send(f"{text}\n{message.jump_url}")
+    except discord.HTTPException:
+        note = f"{discord.utils.escape_markdown(user.display_name)}: {text}"
+        try:
+            await message.reply(note, mention_author=False, delete_after=PICK_NOTE_SECONDS)
+        except discord.HTTPException as error:  # nowhere left to say it; no ✅ either
+            log.info("could not tell %s why their 🔖 saved nothing: %s", user.id, error)
 
 
 def export_file(

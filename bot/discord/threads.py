@@ -4,6 +4,7 @@ thread focused on it (a thread shares its channel's desk but has its own focus).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -37,6 +38,13 @@ FORBIDDEN = (
 )
 
 
+def _refusal(error: discord.HTTPException) -> str:
+    """What to tell the user when Discord refuses the thread or its first message."""
+    if isinstance(error, discord.Forbidden):
+        return FORBIDDEN
+    return f"Discord would not open a thread here ({error.text or error.status}); try again later."
+
+
 async def _refuse(ctx: Context, message: str) -> None:
     await ctx.send(embed=error_embed(message), ephemeral=True)
 
@@ -55,6 +63,12 @@ async def thread_for_cable(bot: CableBot, ctx: Context, typed: str) -> None:
     if not isinstance(card, CableCard):  # an unknown id: the error reply `!cable` gives
         await ctx.send(embed=render_reply(card, prefix)[0], ephemeral=True)
         return
+    # Checked before anything is made, so the refusal can be private (a deferred slash
+    # reply's visibility is fixed) and no thread is left without its card.
+    allowed = ctx.bot_permissions
+    if not (allowed.create_public_threads and allowed.send_messages_in_threads):
+        await _refuse(ctx, FORBIDDEN)
+        return
     if ctx.interaction is not None:
         await ctx.defer()  # creating a thread and posting may take more than 3 s
     try:
@@ -63,8 +77,8 @@ async def thread_for_cable(bot: CableBot, ctx: Context, typed: str) -> None:
             type=discord.ChannelType.public_thread,
             auto_archive_duration=ARCHIVE_MINUTES,
         )
-    except discord.Forbidden:
-        await _refuse(ctx, FORBIDDEN)
+    except discord.HTTPException as error:
+        await _refuse(ctx, _refusal(error))
         return
     caller = caller_for(bot, thread, ctx.author)
     ref_id = card.ref_id
@@ -77,6 +91,13 @@ async def thread_for_cable(bot: CableBot, ctx: Context, typed: str) -> None:
     focused = await asyncio.to_thread(focus_and_card)
     pages = render_reply(focused, prefix)
     pager = pager_for(bot, pages, ctx.author.id, extra=save_controls(focused))
-    pager.message = await thread.send(embed=pages[0], view=pager)
+    try:
+        pager.message = await thread.send(embed=pages[0], view=pager)
+    except discord.HTTPException as error:
+        # An empty thread helps nobody: gone if Discord lets the bot delete it.
+        with contextlib.suppress(discord.HTTPException):
+            await thread.delete()
+        await _refuse(ctx, _refusal(error))
+        return
     said: Any = f"Opened {thread.mention} on {ref_id}; ask and search there look inside it first."
     await ctx.send(said)

@@ -18,10 +18,10 @@ from tests.desk.entries import ANN, BO, HERE, paragraph, paragraphs, whole_cable
 
 DM = DeskScope(DM_GUILD, BO.id)
 OTHER_GUILD = DeskScope("300", "901")
-HEADER = '{"type":"desk","format":1}'
+HEADER = '{"type":"desk","format":2}'
 SCOPE = (
     '{"type":"scope","guild":"1","channel":"2","last_item_n":0,"last_note_n":0,'
-    '"focus":null,"shown":null}'
+    '"focus":null,"shown":null,"shown_first":1}'
 )
 
 
@@ -32,7 +32,10 @@ async def fill(desk: Desk, dushanbe: Cable, reykjavik: Cable) -> None:
     await desk.delete_item(HERE, 4, ANN)
     await desk.delete_note(HERE, 1, ANN)
     await desk.set_focus(HERE, dushanbe.ref_id)
-    await desk.remember_shown(HERE, [whole_cable(reykjavik), paragraph(dushanbe, "prevention.f")])
+    # As a search's page 2 numbers them.
+    await desk.remember_shown(
+        HERE, [whole_cable(reykjavik), paragraph(dushanbe, "prevention.f")], first=11
+    )
     await desk.save(DM, BO, [whole_cable(dushanbe)])
     await desk.add_note(OTHER_GUILD, ANN, paragraph(reykjavik, "2").anchor, "only a note here")
 
@@ -70,7 +73,7 @@ async def test_backup_restore_backup_is_the_same_bytes(
         [saved] = await restored.save(HERE, ANN, [paragraph(dushanbe, "prevention.g")])
         assert saved.item.n == 6
         assert await restored.get_focus(HERE) == dushanbe.ref_id
-        assert (await restored.pick_shown(HERE, [1]))[0] == whole_cable(reykjavik)
+        assert (await restored.pick_shown(HERE, [11]))[0] == whole_cable(reykjavik)
     finally:
         await restored.close()
 
@@ -98,6 +101,37 @@ async def test_a_sqlite_backup_restores_into_postgresql(
         assert await backup_text(pg_desk) == first
     finally:
         await pg_desk.close()
+
+
+def as_format_1(backup: str) -> list[str]:
+    """The backup as the desk wrote it before format 2: no `shown_first` (it was 1)."""
+    records = [json.loads(line) for line in backup.splitlines()]
+    assert records[0] == {"type": "desk", "format": 2}
+    records[0]["format"] = 1
+    for record in records:
+        record.pop("shown_first", None)
+    return [json.dumps(record) for record in records]
+
+
+async def test_a_format_1_backup_restores_its_memory_numbered_from_1(
+    settings: Settings, tmp_path: Path, dushanbe: Cable, reykjavik: Cable
+) -> None:
+    desk = await open_desk(settings)
+    await fill(desk, dushanbe, reykjavik)
+    old = as_format_1(await backup_text(desk))
+    await desk.close()
+
+    restored = await open_desk(await empty_database(settings, tmp_path))
+    try:
+        summary = await restored.restore(old)
+        assert (summary.desks, summary.items, summary.notes) == (3, 5, 5)
+        assert await restored.pick_shown(HERE, [1, 2]) == [
+            whole_cable(reykjavik),
+            paragraph(dushanbe, "prevention.f"),
+        ]
+        assert as_format_1(await backup_text(restored)) == old
+    finally:
+        await restored.close()
 
 
 async def test_restoring_into_a_desk_with_data_is_refused(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cables.model import Cable
-from bot.desk import Desk, DeskError
+from bot.desk import Desk, DeskError, Shown
 from tests.desk.entries import ANN, HERE, paragraph, paragraphs, whole_cable
 
 
@@ -22,14 +22,15 @@ async def test_focus_is_set_replaced_and_cleared(desk: Desk) -> None:
 async def test_last_shown_comes_back_whole_and_in_order(
     desk: Desk, dushanbe: Cable, reykjavik: Cable
 ) -> None:
-    assert await desk.last_shown(HERE) == []
+    assert await desk.last_shown(HERE) == Shown()
     shown = [paragraph(reykjavik, "2"), whole_cable(dushanbe), paragraph(dushanbe, "prevention.f")]
     await desk.remember_shown(HERE, shown)
-    assert await desk.last_shown(HERE) == shown  # texts, dates and tags included
+    # Texts, dates and tags included.
+    assert await desk.last_shown(HERE) == Shown(tuple(shown), first=1)
 
     later = paragraphs(dushanbe, 2)
-    await desk.remember_shown(HERE, later)
-    assert await desk.last_shown(HERE) == later
+    await desk.remember_shown(HERE, later, first=11)
+    assert await desk.last_shown(HERE) == Shown(tuple(later), first=11)
 
 
 async def test_saving_what_was_shown(desk: Desk, dushanbe: Cable, reykjavik: Cable) -> None:
@@ -42,6 +43,23 @@ async def test_saving_what_was_shown(desk: Desk, dushanbe: Cable, reykjavik: Cab
         DeskError, match="There is no #3 in what the bot last showed here: choose 1 to 2"
     ):
         await desk.pick_shown(HERE, [1, 3])
+
+
+async def test_saving_from_a_later_page_by_the_numbers_it_showed(
+    desk: Desk, dushanbe: Cable
+) -> None:
+    page_two = paragraphs(dushanbe, 10)
+    await desk.remember_shown(HERE, page_two, first=11)
+
+    assert await desk.pick_shown(HERE, [12, 20]) == [page_two[1], page_two[9]]
+    with pytest.raises(
+        DeskError,
+        match=r"There is no #2 in what the bot last showed here: choose 11 to 20 \(it was on "
+        r"an earlier page: show that page again to save it\)\.",
+    ):
+        await desk.pick_shown(HERE, [12, 2])
+    with pytest.raises(DeskError, match=r"There is no #21 in .* choose 11 to 20\.$"):
+        await desk.pick_shown(HERE, [21])
 
 
 async def test_nothing_shown_yet(desk: Desk) -> None:

@@ -106,7 +106,7 @@ def test_twenty_processes_write_to_one_sqlite_desk(
             assert {n.author.id for n in shared_notes if n.anchor.label == "F"} == {
                 str(1000 + w) for w in range(PROCESSES)
             }
-            assert len(await desk.last_shown(SCOPE)) == SAVES_PER_PROCESS
+            assert len((await desk.last_shown(SCOPE)).entries) == SAVES_PER_PROCESS
         finally:
             await desk.close()
 
@@ -133,7 +133,7 @@ async def test_fifty_tasks_write_to_one_desk(
     assert {item.entry for item in items} == {*own, shared}
     notes_on_shared = (await desk.notes_by_locator(HERE, dushanbe.ref_id))[shared.anchor.locator]
     assert len(notes_on_shared) == TASKS
-    assert (await desk.last_shown(HERE))[0] in own
+    assert (await desk.last_shown(HERE)).entries[0] in own
     assert await desk.get_focus(HERE) in {e.anchor.ref_id for e in own}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cables.model import Cable
-from bot.desk import DM_GUILD, Desk, DeskError, DeskScope
+from bot.desk import DM_GUILD, Desk, DeskError, DeskScope, Shown
 from tests.desk.entries import ANN, BO, paragraph
 
 # The same channel id in two guilds, a second channel, and Ann's and Bo's DMs, whose
@@ -36,7 +36,7 @@ async def test_nothing_leaks_between_desks(desk: Desk, dushanbe: Cable) -> None:
         assert await desk.notes_for(scope, "07DUSHANBE313") == []
         assert await desk.note_counts(scope, "07DUSHANBE313") == {}
         assert await desk.get_focus(scope) is None
-        assert await desk.last_shown(scope) == []
+        assert await desk.last_shown(scope) == Shown()
     assert (await desk.list_items(GUILD_A)).total == 1
 
 

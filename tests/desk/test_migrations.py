@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import DateTime, bindparam, text
+from sqlalchemy import JSON, DateTime, bindparam, text
 
 from bot.cables.model import Cable
-from bot.desk import open_desk
+from bot.desk import Shown, open_desk
+from bot.desk.codec import entry_to_json
 from bot.desk.database import create_engine, database_url
 from bot.desk.migrate import upgrade
 from bot.desk.schema import Base
@@ -83,6 +84,15 @@ async def test_a_revision_0001_desk_is_upgraded_with_its_data(
                 "created_at": SAVED_AT,
             },
         )
+    # What a revision 0002 desk remembered it showed: numbered from 1 then.
+    await upgrade(engine, "0002")
+    async with engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE desk_scopes SET shown = :shown").bindparams(
+                bindparam("shown", type_=JSON())
+            ),
+            {"shown": [entry_to_json(paragraph(dushanbe, "prevention.f"))]},
+        )
     await engine.dispose()
 
     desk = await open_desk(settings)
@@ -98,13 +108,19 @@ async def test_a_revision_0001_desk_is_upgraded_with_its_data(
         assert await desk.get_focus(HERE) == dushanbe.ref_id
         [saved] = await desk.save(HERE, ANN, [paragraph(dushanbe, "prevention.g")], note="new")
         assert saved.item.n == 6 and saved.note is not None and saved.note.n == 3
+        # What 0003 added: the old memory reads as numbered from 1, and `!save 1` saves it.
+        shown = await desk.last_shown(HERE)
+        assert shown == Shown((paragraph(dushanbe, "prevention.f"),), first=1)
+        assert await desk.pick_shown(HERE, [1]) == list(shown.entries)
+        await desk.remember_shown(HERE, [paragraph(dushanbe, "prevention.g")], first=11)
+        assert (await desk.last_shown(HERE)).first == 11
     finally:
         await desk.close()
 
     engine = create_engine(database_url(settings))
     async with engine.connect() as connection:
         version = await connection.execute(text("SELECT version_num FROM alembic_version"))
-        assert version.scalar_one() == "0002"
+        assert version.scalar_one() == "0003"
     await engine.dispose()
 
 

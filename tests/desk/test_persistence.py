@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from bot.cables.model import Cable
-from bot.desk import Desk, open_desk
+from bot.desk import Desk, Shown, open_desk
 from config.settings import Settings
 from tests.desk.conftest import desk_settings
 from tests.desk.entries import ANN, BO, HERE, paragraph, paragraphs
@@ -25,7 +25,7 @@ async def test_everything_is_there_after_reopening(settings: Settings, dushanbe:
     try:
         assert await reopened.list_items(HERE) == before
         assert await reopened.get_focus(HERE) == "07DUSHANBE313"
-        assert await reopened.last_shown(HERE) == [paragraph(dushanbe, "prevention.f")]
+        assert await reopened.last_shown(HERE) == Shown((paragraph(dushanbe, "prevention.f"),))
         assert len(await reopened.notes_for(HERE, "07DUSHANBE313")) == 3
         # The counters survive too: no number is handed out twice.
         [saved] = await reopened.save(HERE, BO, [paragraph(dushanbe, "prevention.g")], note="x")

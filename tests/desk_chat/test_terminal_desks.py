@@ -114,3 +114,34 @@ def test_the_same_desk_on_postgresql(postgres_terminal: Terminal) -> None:
     [item] = postgres_terminal.one("bob", "research", "!desk")["items"]
     assert [note["text"] for note in item["notes"]] == ["on PostgreSQL", "and a second"]
     assert not (postgres_terminal.data_dir / "desk.sqlite3").exists()
+
+
+def test_save_takes_the_numbers_a_reply_showed(terminal: Terminal) -> None:
+    """Page 2 of a search numbers its hits 11-20: `!save 12` saves #12; an `!ask` (one
+    list, whatever `page:` says) and a `!cable` passage number from 1."""
+    search, twelfth, earlier, later, ask, second_answer, passage, second_paragraph = terminal.run(
+        "alice",
+        "research",
+        "!search trafficking page:2",
+        "!save 12",
+        "!save 3",
+        "!save 21",
+        "!ask who runs the shelters page:2",
+        "!save 2",
+        f"!cable {DUSHANBE} protection F-H",
+        "!save 2",
+    )
+    assert search["kind"] == "search" and search["first_rank"] == 11
+    assert len(search["hits"]) == 10
+    assert [item["locator"] for item in twelfth["items"]] == [search["hits"][1]["locator"]]
+    assert earlier["message"] == (
+        "There is no #3 in what the bot last showed here: choose 11 to 20 (it was on an "
+        "earlier page: show that page again to save it)."
+    )
+    assert later["message"] == "There is no #21 in what the bot last showed here: choose 11 to 20."
+    assert ask["kind"] == "answer" and ask["first_rank"] == 1
+    assert [item["locator"] for item in second_answer["items"]] == [ask["hits"][1]["locator"]]
+    assert [p["locator"] for p in passage["paragraphs"]] == [
+        f"{DUSHANBE} ¶PROTECTION.{label}" for label in "FGH"
+    ]
+    assert [item["locator"] for item in second_paragraph["items"]] == [f"{DUSHANBE} ¶PROTECTION.G"]

@@ -12,8 +12,10 @@ from typing import Any
 import discord
 import simcord
 
+from bot.chat.replies import SearchReply
 from bot.chat.state import AppState
 from bot.discord.client import create_bot
+from handlers.dispatch import dispatch
 from tests.discord.limits import limit_problems
 from tests.discord.shared import offline_settings
 from tests.simcord.helpers import world
@@ -57,19 +59,22 @@ async def test_save_note_export_unsave_and_focus(simcord_env: simcord.Env) -> No
     assert limit_problems(w.channel.last_message.embeds) == []
 
     await w.alice.send(w.channel, f"!cable {DUSHANBE}")
-    assert f"1 note on this cable: `!notes {DUSHANBE}`" in _text(w.channel.last_message)
+    card = w.channel.last_message
+    assert card is not None
+    assert f"1 note on this cable: `!notes {DUSHANBE}`" in _text(card)
 
     await w.bob.send(w.channel, "!search shelters IOM")
     results = w.channel.last_message
     assert results is not None and "desk:save" in _custom_ids(results)
-    await w.alice.react(results, "🔖")
+    await w.alice.react(card, "🔖")
     # Confirmed with the bot's own reaction (nobody else adds ✅ here), not a message.
-    assert "✅" in [str(r.emoji) for r in _refetch(w.channel, results).reactions]
+    assert "✅" in [str(r.emoji) for r in _refetch(w.channel, card).reactions]
     assert w.channel.last_message is not None and w.channel.last_message.id == results.id
 
     listing = await _desk(w.alice, w.channel, "by:bob")
     assert "\\#1 " in listing and "bob" in listing and "IOM runs both shelters" in listing
-    assert "alice" in await _desk(w.bob, w.channel, "by:alice")  # what the 🔖 saved
+    mine = await _desk(w.bob, w.channel, "by:alice")  # what the 🔖 saved: the whole cable
+    assert f"#2 {DUSHANBE}](" in mine and "saved by alice" in mine
 
     await w.alice.send(w.channel, "!export csv")
     exported = w.channel.last_message
@@ -90,6 +95,79 @@ async def test_save_note_export_unsave_and_focus(simcord_env: simcord.Env) -> No
 
 def _refetch(channel: simcord.ChannelHandle, message: discord.Message) -> discord.Message:
     return next(m for m in channel.history() if m.id == message.id)
+
+
+def _reactions(channel: simcord.ChannelHandle, message: discord.Message) -> list[str]:
+    return [str(r.emoji) for r in _refetch(channel, message).reactions]
+
+
+async def test_a_bookmark_on_a_list_of_hits_saves_nothing_and_says_how_to_pick(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, "!search trafficking")
+    hits = w.channel.last_message
+    assert hits is not None and "desk:save" in _custom_ids(hits)
+
+    await w.alice.react(hits, "🔖")
+    assert _reactions(w.channel, hits) == ["🔖"]  # no ✅: nothing was saved
+    assert w.channel.last_message is not None and w.channel.last_message.id == hits.id
+    told = w.alice.user.dm_channel.last_message
+    assert told is not None
+    assert told.content.startswith(
+        "Your 🔖 saved nothing: that reply quotes 10 paragraphs, and 🔖 saves only a reply "
+        "that quotes one thing. Pick the ones to keep in its menu, **Save to this channel's "
+        "desk…**, several at once if you like."
+    )
+    assert hits.jump_url in told.content
+    assert "Nothing has been saved" in await _desk(w.alice, w.channel)
+
+    # The menu it points to saves the picks.
+    [menu] = [c for row in hits.components for c in row.children if hasattr(c, "options")]
+    second = menu.options[1].value
+    picked = await w.alice.select(hits, [second], custom_id="desk:save")
+    assert picked.response is not None and picked.ephemeral
+    assert "alice" in await _desk(w.bob, w.channel, "by:alice")
+
+
+async def test_a_bookmark_on_one_hit_saves_it(simcord_env: simcord.Env) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, f"!cable {DUSHANBE} protection F")
+    quoted = w.channel.last_message
+    assert quoted is not None
+    assert [i for i in _custom_ids(quoted) if i.startswith("desk:")] == [f"desk:save:{SHELTERS}"]
+
+    await w.alice.react(quoted, "🔖")
+    assert "✅" in _reactions(w.channel, quoted)
+    assert f"#1 {DUSHANBE} ¶F (PROTECTION" in await _desk(w.bob, w.channel, "by:alice")
+
+
+async def test_a_bookmark_note_for_someone_whose_direct_messages_are_closed(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.bob.send(w.channel, "!search trafficking")
+    hits = w.channel.last_message
+    assert hits is not None
+    # Discord refuses a direct message to someone who closed them (code 50007).
+    simcord_env.inject_error(
+        "POST",
+        "/channels/*/messages",
+        status=403,
+        code=50007,
+        message="Cannot send messages to this user",
+    )
+
+    await w.alice.react(hits, "🔖")
+    note = w.channel.last_message
+    assert note is not None and note.id != hits.id
+    assert note.content.startswith("alice: Your 🔖 saved nothing: that reply quotes 10")
+    assert note.mentions == [] and note.reference is not None
+    assert note.reference.message_id == hits.id
+    assert "Nothing has been saved" in await _desk(w.alice, w.channel)
+    # It does not stay in the channel.
+    await simcord_env.advance_time(31)
+    assert note.id not in [m.id for m in w.channel.history()]
 
 
 async def test_desks_never_leak_between_guilds_channels_and_dms(
@@ -207,3 +285,108 @@ async def test_a_slash_note_too_long_is_refused_and_nothing_written(
     listed = await w.alice.slash(w.channel, "notes", id=DUSHANBE)
     assert listed.response is not None
     assert "no notes on" in _text(listed.response.message)
+
+
+async def _no_thread_channel(env: simcord.Env, w: Any, **denied: bool) -> simcord.ChannelHandle:
+    """A channel of w's guild where the bot is denied the given permissions."""
+    guild = w.channel.guild
+    assert guild is not None and env.bot.user is not None
+    overwrite = discord.PermissionOverwrite(**denied)
+    return guild.create_text_channel("no-threads", overwrites={env.bot.user: overwrite})
+
+
+async def test_thread_without_permission_to_create_threads_says_so(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    channel = await _no_thread_channel(simcord_env, w, create_public_threads=False)
+
+    await w.alice.send(channel, f"!thread {DUSHANBE}")
+    assert channel.threads == []
+    assert "I may not open a thread here: I need the Create Public Threads" in _text(
+        channel.last_message
+    )
+    # Nothing was focused either.
+    await w.alice.send(channel, "!focus")
+    assert "no focus cable" in _text(channel.last_message)
+
+
+async def test_thread_without_permission_to_post_in_threads_opens_none(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env, synced=False)
+    channel = await _no_thread_channel(simcord_env, w, send_messages_in_threads=False)
+
+    await w.alice.send(channel, f"!thread {DUSHANBE}")
+    # No empty thread left behind, and the reason rather than "something went wrong".
+    assert channel.threads == []
+    assert "Send Messages in Threads" in _text(channel.last_message)
+
+
+async def test_slash_thread_without_permission_is_refused_privately(
+    simcord_env: simcord.Env,
+) -> None:
+    w = await world(simcord_env)
+    channel = await _no_thread_channel(simcord_env, w, create_public_threads=False)
+
+    refused = await w.alice.slash(channel, "thread", id=DUSHANBE)
+    assert refused.response is not None and refused.ephemeral
+    assert "I may not open a thread here" in _text(refused.response.message)
+    assert channel.threads == []
+
+
+async def test_thread_refused_by_discord_after_the_checks_is_answered_clearly(
+    simcord_env: simcord.Env,
+) -> None:
+    """Permissions can change between the check and the call, and Discord has limits of
+    its own (active threads): the user hears why, never "something went wrong"."""
+    w = await world(simcord_env, synced=False)
+    simcord_env.inject_error(
+        "POST",
+        "/channels/*/threads",
+        status=400,
+        code=160006,
+        message="Maximum number of active threads reached",
+    )
+    await w.alice.send(w.channel, f"!thread {DUSHANBE}")
+    assert w.channel.threads == []
+    assert (
+        "Discord would not open a thread here (Maximum number of active threads reached); "
+        "try again later." in _text(w.channel.last_message)
+    )
+
+    # The thread is made but its card is refused: the empty thread is removed.
+    simcord_env.inject_error(
+        "POST", "/channels/*/messages", status=403, code=50013, message="Missing Permissions"
+    )
+    await w.alice.send(w.channel, f"!thread {DUSHANBE}")
+    assert w.channel.threads == []
+    assert "I may not open a thread here" in _text(w.channel.last_message)
+
+
+async def test_save_by_number_after_turning_to_the_second_page_of_hits(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    w = await world(simcord_env, synced=False)
+    await w.alice.send(w.channel, "!search trafficking")
+    listing = w.channel.last_message
+    assert listing is not None
+    footer = ""
+    for _ in range(10):  # a page of hits may take several embeds
+        await w.alice.click(listing, label="Next")
+        footer = _refetch(w.channel, listing).embeds[0].footer.text or ""
+        if "Results page 2 of" in footer:
+            break
+    assert "Results page 2 of" in footer
+    page_two = dispatch(state, "!search trafficking page:2")
+    assert isinstance(page_two, SearchReply) and page_two.first_rank == 11
+    eleventh, twelfth = page_two.hits[:2]
+    assert f"**11.** [{eleventh.ref_id}" in _text(_refetch(w.channel, listing))
+
+    await w.bob.send(w.channel, "!save 12")
+    saved = _text(w.channel.last_message)
+    assert f"#1 {twelfth.ref_id}" in saved and "bob" in saved
+    await w.bob.send(w.channel, "!save 2")
+    assert "There is no #2 in what the bot last showed here: choose 11 to 20" in _text(
+        w.channel.last_message
+    )
