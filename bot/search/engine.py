@@ -63,6 +63,9 @@ DENSE_STRONG = 0.5
 # Library-wide with filters, this many of the encoder's best paragraphs are checked
 # against the filters to find DENSE_CANDIDATES that pass.
 _DENSE_FILTERED = 400
+# The encoder's candidates are scored lexically among this many best paragraphs of
+# their cables per candidate (one not among them shares too little to matter).
+_DENSE_SCORED = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,7 @@ class CableSearchEngine:
             dense = vectors.in_cable(query, cable.ref_id)
         else:
             dense = self._dense_top(query, restriction)
+            ranked = ranked + self._lexical_of(parsed, dense, ranked)
         return Ranking(parsed, self._fused(query, ranked, dense)[:limit])
 
     def _lexical(
@@ -154,12 +158,39 @@ class CableSearchEngine:
             if not cables:
                 return []
             restriction = tantivy.Query.term_set_query(self._schema, "ref", cables)
+        return self._scored(parsed, restriction, depth)
+
+    def _lexical_of(
+        self, parsed: ParsedQuery, dense: list[DenseMatch], lexical: list[RankedParagraph]
+    ) -> list[RankedParagraph]:
+        """The lexical scores of the encoder's candidates that the lexical candidates
+        lack: library-wide, a paragraph found by meaning in a cable the term query did
+        not pick would otherwise fuse as if it shared no word with the question."""
+        have = {(r.ref_id, r.index) for r in lexical}
+        wanted = {(m.ref_id, m.index) for m in dense} - have
+        if not wanted:
+            return []
+        refs = sorted({ref_id for ref_id, _ in wanted})
+        within = tantivy.Query.term_set_query(self._schema, "ref", refs)
+        return self._scored(parsed, within, _DENSE_SCORED * len(wanted), wanted)
+
+    def _scored(
+        self,
+        parsed: ParsedQuery,
+        restriction: tantivy.Query,
+        depth: int,
+        only: set[tuple[str, int]] | None = None,
+    ) -> list[RankedParagraph]:
+        """The full query's best `depth` paragraphs within `restriction` (those of them
+        in `only`, if given), re-ranked by how much of the question each covers."""
         scored = full_query(self._schema, parsed, restriction, self._handle.variants)
         found = self._searcher.search(scored, depth)
         ranked = []
         for score, address in found.hits:
             doc = self._searcher.doc(address)
-            ranked.append(RankedParagraph(doc["ref"][0], int(doc["para"][0]), float(score)))
+            ref_id, index = doc["ref"][0], int(doc["para"][0])
+            if only is None or (ref_id, index) in only:
+                ranked.append(RankedParagraph(ref_id, index, float(score)))
         if COORD:
             ranked = [
                 RankedParagraph(
@@ -207,7 +238,9 @@ class CableSearchEngine:
         with vectors gets its cosine too, even outside the encoder's top."""
         assert self.vectors is not None
         matches = {(m.ref_id, m.index): m for m in dense}
-        for ref_id in {r.ref_id for r in lexical} - {m.ref_id for m in dense}:
+        # Every lexical candidate's cable, even one in the encoder's top: a paragraph
+        # of it outside that top must not fuse as if its cable had no vectors.
+        for ref_id in {r.ref_id for r in lexical if (r.ref_id, r.index) not in matches}:
             if self.vectors.has(ref_id):
                 for m in self.vectors.in_cable(query, ref_id):
                     matches.setdefault((m.ref_id, m.index), m)
