@@ -311,6 +311,7 @@ class CableSearchEngine:
 
     def _hits(self, parsed: ParsedQuery, paragraphs: list[RankedParagraph]) -> list[Hit]:
         weights = {term: self._idf(term) for term in parsed.terms}
+        sought = frozenset(weights)
         hits: list[Hit] = []
         for ranked in paragraphs:
             cable = self._library.get(ranked.ref_id)
@@ -334,7 +335,7 @@ class CableSearchEngine:
                     ref_id=cable.ref_id,
                     section=paragraph.section,
                     label=paragraph.label,
-                    excerpt=excerpt(paragraph.text, shown, around=around),
+                    excerpt=excerpt(paragraph.text, shown, around=around, sought=sought),
                     permalink=paragraph.permalink,
                     locator=paragraph.locator,
                     score=round(ranked.score, 4),
