@@ -66,6 +66,10 @@ _DENSE_FILTERED = 400
 # The encoder's candidates are scored lexically among this many best paragraphs of
 # their cables per candidate (one not among them shares too little to matter).
 _DENSE_SCORED = 4
+# Library-wide with meaning, the cables of this many best hits order their own
+# paragraphs as the same question asked inside that cable does: min-max scaling over
+# the whole library's candidates can order one cable's paragraphs differently.
+IN_CABLE_ORDER = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +149,30 @@ class CableSearchEngine:
         else:
             dense = self._dense_top(query, restriction)
             ranked = ranked + self._lexical_of(parsed, dense, ranked)
-        return Ranking(parsed, self._fused(query, ranked, dense)[:limit])
+        fused = self._fused(query, ranked, dense)[:limit]
+        if cable is None:
+            fused = self._in_cable_order(query, filters, fused)
+        return Ranking(parsed, fused)
+
+    def _in_cable_order(
+        self, query: str, filters: SearchFilters, fused: list[RankedParagraph]
+    ) -> list[RankedParagraph]:
+        """`fused` with the places of each of its first IN_CABLE_ORDER hits' cables
+        refilled by that cable's paragraphs in the order asking inside it gives."""
+        assert self.vectors is not None
+        ordered = list(fused)
+        for ref_id in dict.fromkeys(r.ref_id for r in fused[:IN_CABLE_ORDER]):
+            if not self.vectors.has(ref_id):
+                continue  # never encoded on a library-wide question: that can take 1 s
+            places = [i for i, r in enumerate(fused) if r.ref_id == ref_id]
+            inside = self.rank(
+                query, filters.model_copy(update={"ref_id": ref_id}), len(places), meaning=True
+            ).paragraphs
+            for place, paragraph in zip(places, inside, strict=True):
+                ordered[place] = RankedParagraph(
+                    paragraph.ref_id, paragraph.index, fused[place].score, paragraph.dense
+                )
+        return ordered
 
     def _lexical(
         self, parsed: ParsedQuery, restriction: tantivy.Query | None, depth: int
