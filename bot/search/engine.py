@@ -103,6 +103,7 @@ class CableSearchEngine:
         # Per-engine caches (lru_cache is thread-safe): re-ranking analyses the
         # same popular paragraphs again and again.
         self._terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._paragraph_terms)
+        self._text_terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._sentence_terms)
         self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
         self._facts = FactTable(library.catalogue)
 
@@ -446,16 +447,14 @@ class CableSearchEngine:
         concepts = [c for c in parsed.concepts if not c.bonus]
         if len(concepts) < 2:
             return True
-        cable = self._library.get(best.ref_id)
-        if cable is None or best.index >= len(cable.paragraphs):
+        analysed = self._text_terms(best.ref_id, best.index)
+        if analysed is None:
             return False
-        text = cable.paragraphs[best.index].text
-        own = self._analyze(text)
+        own, by_sentence = analysed
         found = self._terms(best.ref_id, best.index)
         from_fields = sum(_holds(found, c) and not _holds(own, c) for c in concepts)
         return from_fields >= 2 or any(
-            from_fields + sum(_holds(self._analyze(text[a:b]), c) for c in concepts) >= 2
-            for a, b in sentences(text)
+            from_fields + sum(_holds(terms, c) for c in concepts) >= 2 for terms in by_sentence
         )
 
     def _analyze(self, text: str) -> frozenset[str]:
@@ -466,6 +465,17 @@ class CableSearchEngine:
         if df is None:  # not a word of letters: indexed as written
             df = self._searcher.doc_freq("body", term)
         return idf(df, self._total)
+
+    def _sentence_terms(
+        self, ref_id: str, index: int
+    ) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
+        """Index terms of a paragraph's text, and of each of its sentences (None: no
+        such paragraph). Cached: `together` asks again for every hit of every answer."""
+        cable = self._library.get(ref_id)
+        if cable is None or index >= len(cable.paragraphs):
+            return None
+        text = cable.paragraphs[index].text
+        return self._analyze(text), tuple(self._analyze(text[a:b]) for a, b in sentences(text))
 
     def _paragraph_terms(self, ref_id: str, index: int) -> frozenset[str]:
         """Index terms of a paragraph, its heading and its cable's fields."""
