@@ -220,9 +220,10 @@ class CableSearchEngine:
             if only is None or (ref_id, index) in only:
                 ranked.append(RankedParagraph(ref_id, index, float(score)))
         if COORD:
+            weights = self._weights(parsed)
             ranked = [
                 RankedParagraph(
-                    r.ref_id, r.index, r.score * (COORD_FLOOR + self.coverage(parsed, r)) ** COORD
+                    r.ref_id, r.index, r.score * (COORD_FLOOR + self._covered(weights, r)) ** COORD
                 )
                 for r in ranked
             ]
@@ -423,17 +424,24 @@ class CableSearchEngine:
 
     def coverage(self, parsed: ParsedQuery, best: RankedParagraph) -> float:
         """Share of the question's weight found in `best` and its cable's fields."""
+        return self._covered(self._weights(parsed), best)
+
+    def _weights(self, parsed: ParsedQuery) -> list[tuple[Concept, float]]:
+        """Each of the question's concepts (bonus ones left out) with its weight."""
+        return [
+            (c, c.weight * max(self._idf(t.stem) for alt in c.alternatives for t in alt))
+            for c in parsed.concepts
+            if not c.bonus
+        ]
+
+    def _covered(self, weights: list[tuple[Concept, float]], best: RankedParagraph) -> float:
         found = self._terms(best.ref_id, best.index)
-        total = matched = 0.0
-        for concept in parsed.concepts:
-            if concept.bonus:
-                continue
-            weight = concept.weight * max(
-                self._idf(t.stem) for alt in concept.alternatives for t in alt
-            )
-            total += weight
-            if _holds(found, concept):
-                matched += weight / 2 if concept.guessed else weight
+        total = sum(weight for _, weight in weights)
+        matched = sum(
+            weight / 2 if concept.guessed else weight
+            for concept, weight in weights
+            if _holds(found, concept)
+        )
         return matched / total if total else 0.0
 
     def together(self, parsed: ParsedQuery, best: RankedParagraph) -> bool:
