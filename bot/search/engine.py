@@ -63,6 +63,13 @@ DENSE_STRONG = 0.5
 # Library-wide with filters, this many of the encoder's best paragraphs are checked
 # against the filters to find DENSE_CANDIDATES that pass.
 _DENSE_FILTERED = 400
+# The encoder's candidates are scored lexically among this many best paragraphs of
+# their cables per candidate (one not among them shares too little to matter).
+_DENSE_SCORED = 4
+# Library-wide with meaning, the cables of this many best hits order their own
+# paragraphs as the same question asked inside that cable does: min-max scaling over
+# the whole library's candidates can order one cable's paragraphs differently.
+IN_CABLE_ORDER = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,7 @@ class CableSearchEngine:
         # Per-engine caches (lru_cache is thread-safe): re-ranking analyses the
         # same popular paragraphs again and again.
         self._terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._paragraph_terms)
+        self._text_terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._sentence_terms)
         self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
         self._facts = FactTable(library.catalogue)
 
@@ -141,7 +149,31 @@ class CableSearchEngine:
             dense = vectors.in_cable(query, cable.ref_id)
         else:
             dense = self._dense_top(query, restriction)
-        return Ranking(parsed, self._fused(query, ranked, dense)[:limit])
+            ranked = ranked + self._lexical_of(parsed, dense, ranked)
+        fused = self._fused(query, ranked, dense)[:limit]
+        if cable is None:
+            fused = self._in_cable_order(query, filters, fused)
+        return Ranking(parsed, fused)
+
+    def _in_cable_order(
+        self, query: str, filters: SearchFilters, fused: list[RankedParagraph]
+    ) -> list[RankedParagraph]:
+        """`fused` with the places of each of its first IN_CABLE_ORDER hits' cables
+        refilled by that cable's paragraphs in the order asking inside it gives."""
+        assert self.vectors is not None
+        ordered = list(fused)
+        for ref_id in dict.fromkeys(r.ref_id for r in fused[:IN_CABLE_ORDER]):
+            if not self.vectors.has(ref_id):
+                continue  # never encoded on a library-wide question: that can take 1 s
+            places = [i for i, r in enumerate(fused) if r.ref_id == ref_id]
+            inside = self.rank(
+                query, filters.model_copy(update={"ref_id": ref_id}), len(places), meaning=True
+            ).paragraphs
+            for place, paragraph in zip(places, inside, strict=True):
+                ordered[place] = RankedParagraph(
+                    paragraph.ref_id, paragraph.index, fused[place].score, paragraph.dense
+                )
+        return ordered
 
     def _lexical(
         self, parsed: ParsedQuery, restriction: tantivy.Query | None, depth: int
@@ -154,16 +186,44 @@ class CableSearchEngine:
             if not cables:
                 return []
             restriction = tantivy.Query.term_set_query(self._schema, "ref", cables)
+        return self._scored(parsed, restriction, depth)
+
+    def _lexical_of(
+        self, parsed: ParsedQuery, dense: list[DenseMatch], lexical: list[RankedParagraph]
+    ) -> list[RankedParagraph]:
+        """The lexical scores of the encoder's candidates that the lexical candidates
+        lack: library-wide, a paragraph found by meaning in a cable the term query did
+        not pick would otherwise fuse as if it shared no word with the question."""
+        have = {(r.ref_id, r.index) for r in lexical}
+        wanted = {(m.ref_id, m.index) for m in dense} - have
+        if not wanted:
+            return []
+        refs = sorted({ref_id for ref_id, _ in wanted})
+        within = tantivy.Query.term_set_query(self._schema, "ref", refs)
+        return self._scored(parsed, within, _DENSE_SCORED * len(wanted), wanted)
+
+    def _scored(
+        self,
+        parsed: ParsedQuery,
+        restriction: tantivy.Query,
+        depth: int,
+        only: set[tuple[str, int]] | None = None,
+    ) -> list[RankedParagraph]:
+        """The full query's best `depth` paragraphs within `restriction` (those of them
+        in `only`, if given), re-ranked by how much of the question each covers."""
         scored = full_query(self._schema, parsed, restriction, self._handle.variants)
         found = self._searcher.search(scored, depth)
         ranked = []
         for score, address in found.hits:
             doc = self._searcher.doc(address)
-            ranked.append(RankedParagraph(doc["ref"][0], int(doc["para"][0]), float(score)))
+            ref_id, index = doc["ref"][0], int(doc["para"][0])
+            if only is None or (ref_id, index) in only:
+                ranked.append(RankedParagraph(ref_id, index, float(score)))
         if COORD:
+            weights = self._weights(parsed)
             ranked = [
                 RankedParagraph(
-                    r.ref_id, r.index, r.score * (COORD_FLOOR + self.coverage(parsed, r)) ** COORD
+                    r.ref_id, r.index, r.score * (COORD_FLOOR + self._covered(weights, r)) ** COORD
                 )
                 for r in ranked
             ]
@@ -207,7 +267,9 @@ class CableSearchEngine:
         with vectors gets its cosine too, even outside the encoder's top."""
         assert self.vectors is not None
         matches = {(m.ref_id, m.index): m for m in dense}
-        for ref_id in {r.ref_id for r in lexical} - {m.ref_id for m in dense}:
+        # Every lexical candidate's cable, even one in the encoder's top: a paragraph
+        # of it outside that top must not fuse as if its cable had no vectors.
+        for ref_id in {r.ref_id for r in lexical if (r.ref_id, r.index) not in matches}:
             if self.vectors.has(ref_id):
                 for m in self.vectors.in_cable(query, ref_id):
                     matches.setdefault((m.ref_id, m.index), m)
@@ -278,6 +340,7 @@ class CableSearchEngine:
 
     def _hits(self, parsed: ParsedQuery, paragraphs: list[RankedParagraph]) -> list[Hit]:
         weights = {term: self._idf(term) for term in parsed.terms}
+        sought = frozenset(weights)
         hits: list[Hit] = []
         for ranked in paragraphs:
             cable = self._library.get(ranked.ref_id)
@@ -301,7 +364,7 @@ class CableSearchEngine:
                     ref_id=cable.ref_id,
                     section=paragraph.section,
                     label=paragraph.label,
-                    excerpt=excerpt(paragraph.text, shown, around=around),
+                    excerpt=excerpt(paragraph.text, shown, around=around, sought=sought),
                     permalink=paragraph.permalink,
                     locator=paragraph.locator,
                     score=round(ranked.score, 4),
@@ -361,17 +424,24 @@ class CableSearchEngine:
 
     def coverage(self, parsed: ParsedQuery, best: RankedParagraph) -> float:
         """Share of the question's weight found in `best` and its cable's fields."""
+        return self._covered(self._weights(parsed), best)
+
+    def _weights(self, parsed: ParsedQuery) -> list[tuple[Concept, float]]:
+        """Each of the question's concepts (bonus ones left out) with its weight."""
+        return [
+            (c, c.weight * max(self._idf(t.stem) for alt in c.alternatives for t in alt))
+            for c in parsed.concepts
+            if not c.bonus
+        ]
+
+    def _covered(self, weights: list[tuple[Concept, float]], best: RankedParagraph) -> float:
         found = self._terms(best.ref_id, best.index)
-        total = matched = 0.0
-        for concept in parsed.concepts:
-            if concept.bonus:
-                continue
-            weight = concept.weight * max(
-                self._idf(t.stem) for alt in concept.alternatives for t in alt
-            )
-            total += weight
-            if _holds(found, concept):
-                matched += weight / 2 if concept.guessed else weight
+        total = sum(weight for _, weight in weights)
+        matched = sum(
+            weight / 2 if concept.guessed else weight
+            for concept, weight in weights
+            if _holds(found, concept)
+        )
         return matched / total if total else 0.0
 
     def together(self, parsed: ParsedQuery, best: RankedParagraph) -> bool:
@@ -385,16 +455,14 @@ class CableSearchEngine:
         concepts = [c for c in parsed.concepts if not c.bonus]
         if len(concepts) < 2:
             return True
-        cable = self._library.get(best.ref_id)
-        if cable is None or best.index >= len(cable.paragraphs):
+        analysed = self._text_terms(best.ref_id, best.index)
+        if analysed is None:
             return False
-        text = cable.paragraphs[best.index].text
-        own = self._analyze(text)
+        own, by_sentence = analysed
         found = self._terms(best.ref_id, best.index)
         from_fields = sum(_holds(found, c) and not _holds(own, c) for c in concepts)
         return from_fields >= 2 or any(
-            from_fields + sum(_holds(self._analyze(text[a:b]), c) for c in concepts) >= 2
-            for a, b in sentences(text)
+            from_fields + sum(_holds(terms, c) for c in concepts) >= 2 for terms in by_sentence
         )
 
     def _analyze(self, text: str) -> frozenset[str]:
@@ -405,6 +473,17 @@ class CableSearchEngine:
         if df is None:  # not a word of letters: indexed as written
             df = self._searcher.doc_freq("body", term)
         return idf(df, self._total)
+
+    def _sentence_terms(
+        self, ref_id: str, index: int
+    ) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
+        """Index terms of a paragraph's text, and of each of its sentences (None: no
+        such paragraph). Cached: `together` asks again for every hit of every answer."""
+        cable = self._library.get(ref_id)
+        if cable is None or index >= len(cable.paragraphs):
+            return None
+        text = cable.paragraphs[index].text
+        return self._analyze(text), tuple(self._analyze(text[a:b]) for a, b in sentences(text))
 
     def _paragraph_terms(self, ref_id: str, index: int) -> frozenset[str]:
         """Index terms of a paragraph, its heading and its cable's fields."""

@@ -42,10 +42,13 @@ def _candidates(terms: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-def _matches(text: str, terms: Mapping[str, float]) -> list[tuple[int, int, str]]:
-    """Word spans of `text` whose index term is one of `terms`."""
+def _matches(
+    text: str, terms: Mapping[str, float], sought: frozenset[str] | None
+) -> list[tuple[int, int, str]]:
+    """Word spans of `text` whose index term is one of `terms` (`sought`: a superset of
+    them shared by several excerpts, so that one pattern serves them all)."""
     found = []
-    for m in _candidates(frozenset(terms)).finditer(text):
+    for m in _candidates(sought if sought is not None else frozenset(terms)).finditer(text):
         term = stem(normalise(m.group(0)))
         if term is not None and term in terms:
             found.append((m.start(), m.end(), term))
@@ -92,14 +95,16 @@ def excerpt(
     terms: Mapping[str, float],
     limit: int = LIMIT,
     around: tuple[int, int] | None = None,
+    sought: frozenset[str] | None = None,
 ) -> str:
     """The best sentences of `paragraph` for the index `terms` (with their weights);
     with `around` (a span of the whitespace-flattened text: the sentences the semantic
-    ranker matched), the best of those sentences."""
+    ranker matched), the best of those sentences. `sought`: all the question's terms,
+    when the excerpts of one answer show subsets of them (one word pattern for all)."""
     text = " ".join(paragraph.split())
     if not text:
         return ""
-    spans = _matches(text, terms)
+    spans = _matches(text, terms, sought)
     parts = sentences(text)
 
     def score(span: tuple[int, int]) -> float:

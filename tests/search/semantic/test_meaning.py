@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+from benchmarks.devset import load_devset
 from bot.cables.library import Library
 from bot.chat.replies import AnswerReply
 from bot.chat.state import AppState
 from bot.render import terminal
+from bot.search import engine as engine_module
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
 from handlers.dispatch import dispatch
@@ -60,3 +64,51 @@ def test_dev_question_fused_beats_the_lexical_engine(
     gold = {"07DUSHANBE313 ¶INVESTIGATION.B", "07DUSHANBE313 ¶INVESTIGATION.C"}
     assert engine.search(question, scope, 1).hits[0].locator not in gold
     assert semantic.ask(question, scope, 1).hits[0].locator in gold
+
+
+def test_library_wide_every_paragraph_of_an_encoded_cable_is_scored_by_meaning(
+    library: Library, semantic: CableSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dev question whose lexical best (06MOSCOW5645 ¶4, a long cable) was outside the
+    # encoder's top while other paragraphs of its cable were in it: it fused with its
+    # words alone (a full 1.0) and outranked every answer found by meaning too. With
+    # the few cables the tests encode, a short encoder's top gives that case.
+    monkeypatch.setattr(engine_module, "DENSE_CANDIDATES", 3)
+    assert semantic.vectors is not None
+    cable = library.get("06MOSCOW5645")
+    assert cable is not None
+    semantic.vectors.ensure(cable)
+    question = (
+        "Why did Russian officers want to stay deployed in the frozen conflicts "
+        "of the former Soviet Union?"
+    )
+    ranked = semantic.rank(question, SearchFilters(), 10, meaning=True).paragraphs
+    assert any(r.ref_id == "06MOSCOW5645" for r in ranked)
+    assert all(r.dense is not None for r in ranked if semantic.vectors.has(r.ref_id))
+
+
+
+@pytest.mark.parametrize(
+    ("ref_id", "question"),
+    [
+        ("07DUSHANBE313", "penalty for sex trafficking and labor trafficking in Tajikistan"),
+        ("10STATE17263", "Who led the Russian delegation in the joint threat assessment talks?"),
+        ("10STATE17263", "Taepo Dong-2 test launch failure in 2006"),
+    ],
+)
+def test_library_wide_a_cable_s_paragraphs_come_in_its_own_order(
+    library: Library, semantic: CableSearchEngine, ref_id: str, question: str
+) -> None:
+    # Dev questions whose cable led library-wide with another of its paragraphs first
+    # than inside it, once the dev set's cables are encoded: min-max scaling over the
+    # whole library's candidates ordered the cable's own paragraphs differently.
+    assert semantic.vectors is not None
+    for dev_cable in sorted({item.ref_id for item in load_devset() if item.ref_id}):
+        found = library.get(dev_cable)
+        assert found is not None
+        semantic.vectors.ensure(found)
+    inside = semantic.rank(question, SearchFilters(ref_id=ref_id), 3, meaning=True).paragraphs
+    everywhere = semantic.rank(question, SearchFilters(), 10, meaning=True).paragraphs
+    assert everywhere[0].ref_id == ref_id
+    of_cable = [(r.ref_id, r.index) for r in everywhere if r.ref_id == ref_id]
+    assert of_cable[: len(inside)] == [(r.ref_id, r.index) for r in inside][: len(of_cable)]
