@@ -2,10 +2,10 @@
 
 New style (2004+): `DUSHANBE 00000313  002.2 OF 008`, a full line or inline in an
 unwrapped paragraph; on a redacted page the station and serial are one run of X
-(10BEIJING207: `XXXXXXXXXXXX  002 OF 002`). Old style:
-`PAGE 02 HARARE 06677 01 OF 03 291400Z` after a classification line, sometimes glued to the text before and after it. Old
-multi-section telegrams repeat the routing and header lines at every section start
-(`SECTION 02 OF 03`); those repeats are dropped too (CABLES.md 7, 8.2.1).
+(10BEIJING207: `XXXXXXXXXXXX  002 OF 002`). Old style: `PAGE 02 HARARE 06677 01 OF
+03 291400Z` after a classification line, sometimes glued to the text before and after
+it. Old multi-section telegrams repeat the routing and header lines at every section
+start (`SECTION 02 OF 03`); those repeats are dropped too (CABLES.md 7, 8.2.1).
 """
 
 from __future__ import annotations
