@@ -11,6 +11,7 @@ origin, tags: `CableColumns`, made from the catalogue once), which `facets` coun
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -51,35 +52,45 @@ class CableColumns:
 
     @classmethod
     def of(cls, ref_ids: list[str], catalogue: Iterable[Cable]) -> CableColumns:
+        # Built item by item in Python (arrays, no million-item C calls), so the event
+        # loop gets the GIL while a first count builds them.
         by_id = {cable.ref_id: cable for cable in catalogue}
-        known, dates, origins, tag_cables, tags = [], [], [], [], []
+        known = bytearray(len(ref_ids))
+        dates, origins, tag_cables, tags = array("q"), array("q"), array("q"), array("q")
+        origin_codes: dict[str, int] = {}
+        tag_codes: dict[str, int] = {}
         for number, ref_id in enumerate(ref_ids):
             cable = by_id.get(ref_id)
-            known.append(cable is not None)
-            dates.append(date_key(cable) if cable is not None else 0)
-            origins.append(cable.origin if cable is not None else "")
-            for tag in cable.tags if cable is not None else ():
+            if cable is None:  # a reused index of another library: never counted
+                dates.append(0)
+                origins.append(origin_codes.setdefault("", len(origin_codes)))
+                continue
+            known[number] = 1
+            dates.append(date_key(cable))
+            origins.append(origin_codes.setdefault(cable.origin, len(origin_codes)))
+            for tag in cable.tags:
                 tag_cables.append(number)
-                tags.append(tag)
-        origin_names, origin_codes = _coded(origins)
-        tag_names, tag_codes = _coded(tags)
+                tags.append(tag_codes.setdefault(tag, len(tag_codes)))
+        origin_names, origin_rank = _sorted(origin_codes)
+        tag_names, tag_rank = _sorted(tag_codes)
         return cls(
             ref_ids=ref_ids,
-            known=np.array(known, dtype=np.bool_),
-            dates=np.array(dates, dtype=np.int64),
-            origins=origin_codes,
+            known=np.frombuffer(known, dtype=np.bool_),
+            dates=np.frombuffer(dates, dtype=np.int64),
+            origins=origin_rank[np.frombuffer(origins, dtype=np.int64)],
             origin_names=origin_names,
-            tag_cables=np.array(tag_cables, dtype=np.int64),
-            tag_codes=tag_codes,
+            tag_cables=np.frombuffer(tag_cables, dtype=np.int64),
+            tag_codes=tag_rank[np.frombuffer(tags, dtype=np.int64)],
             tag_names=tag_names,
         )
 
 
-def _coded(values: list[str]) -> tuple[list[str], Numbers]:
-    """The sorted distinct values, and each value's position among them."""
-    names = sorted(set(values))
-    code = {name: position for position, name in enumerate(names)}
-    return names, np.array([code[value] for value in values], dtype=np.int64)
+def _sorted(codes: dict[str, int]) -> tuple[list[str], Numbers]:
+    """The names in order, and for each code (first-seen order) its name's position."""
+    names = sorted(codes)
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[[codes[name] for name in names]] = np.arange(len(names))
+    return names, rank
 
 
 class LazyColumns:
@@ -114,45 +125,47 @@ class MatchSet:
         return [ref_ids[number] for number in self.numbers.tolist()]
 
 
-def _slices(searcher: tantivy.Searcher, query: tantivy.Query) -> list[tuple[int, int]]:
-    """Ranges of cable numbers (inclusive) that each hold at most `_SLICE_CABLES`
-    matching cables, covering every match."""
+def _slices(searcher: tantivy.Searcher, query: tantivy.Query, most: int) -> list[tuple[int, int]]:
+    """Ranges of cable numbers (inclusive) that each hold at most `most` matching
+    cables, covering every match."""
+    width = min(_WINDOW, most)
     windows = searcher.aggregate(
-        query, {"w": {"histogram": {"field": CABLE_NO, "interval": _WINDOW, "min_doc_count": 1}}}
+        query, {"w": {"histogram": {"field": CABLE_NO, "interval": width, "min_doc_count": 1}}}
     )["w"]["buckets"]
     slices: list[tuple[int, int]] = []
     start, size = -1, 0
     for window in windows:
         first = int(window["key"])
         # A window holds no more cables than matching paragraphs, nor than its width.
-        count = min(int(window["doc_count"]), _WINDOW)
-        if start >= 0 and size + count > _SLICE_CABLES:
+        count = min(int(window["doc_count"]), width)
+        if start >= 0 and size + count > most:
             slices.append((start, first - 1))
             start, size = -1, 0
         if start < 0:
             start = first
         size += count
     if start >= 0:
-        slices.append((start, int(windows[-1]["key"]) + _WINDOW - 1))
+        slices.append((start, int(windows[-1]["key"]) + width - 1))
     return slices
 
 
 def distinct_cables(
-    schema: tantivy.Schema, searcher: tantivy.Searcher, query: tantivy.Query
+    schema: tantivy.Schema,
+    searcher: tantivy.Searcher,
+    query: tantivy.Query,
+    most: int = _SLICE_CABLES,
 ) -> Numbers:
     """The numbers (`cable_no`) of the cables with a paragraph matching `query`,
-    ascending."""
+    ascending; collected `most` cables at a time at most."""
     parts: list[Numbers] = []
-    for first, last in _slices(searcher, query):
+    for first, last in _slices(searcher, query, most):
         window = tantivy.Query.range_query(
             schema, CABLE_NO, tantivy.FieldType.Unsigned, first, last
         )
         sliced = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, window)]
         )
-        found = searcher.aggregate(
-            sliced, {"c": {"terms": {"field": CABLE_NO, "size": _SLICE_CABLES}}}
-        )["c"]
+        found = searcher.aggregate(sliced, {"c": {"terms": {"field": CABLE_NO, "size": most}}})["c"]
         if found["sum_other_doc_count"]:
             # Buckets were left out: the counts would be short, never shown so.
             raise RuntimeError(f"cables {first}-{last} overflowed their slice")
