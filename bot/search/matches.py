@@ -24,9 +24,10 @@ from bot.search.tantivy_index import CABLE_NO, date_key
 
 Numbers = npt.NDArray[np.int64]
 # Distinct cables an aggregation may return (tantivy's bucket limit is 65,000). Turning
-# its buckets into Python holds the GIL, 0.4 ms a thousand: this keeps each such
-# stretch short enough for the event loop (the crowd benchmark, docs/scale.md).
-_SLICE_CABLES = 30_000
+# its buckets into Python holds the GIL, about 0.6 ms a thousand: at most 15,000 kept
+# the longest stall of a full-size timeline at 7-10 ms (30,000: 15-20 ms), for 5-10%
+# more time (each slice evaluates the query again).
+_SLICE_CABLES = 15_000
 # The first aggregation counts matching paragraphs in windows of this many cable
 # numbers, to cut the slices.
 _WINDOW = 2_048
