@@ -64,7 +64,7 @@ def handle(state: AppState, request: BrowseRequest) -> Reply:
         engine = state.engine()
         if engine is None:
             raise UserError("subject: and redacted: need search, which this session has not.")
-        indexed = {c.ref_id for c in engine.matching_cables("", filters.to_search())}
+        indexed = set(engine.matching_cables("", filters.to_search()).ref_ids())
         found = [cable for cable in found if cable.ref_id in indexed]
     if filters.sort == "oldest":
         found.reverse()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.chat.replies import FacetValue, SearchFacets
 from bot.search.facets import count_facets
-from bot.search.matches import CableFacts
+from bot.search.matches import MatchSet
 
 # Origins are "Embassy Dushanbe", "Consulate Rio De Janeiro": the place is what one types.
 _POST_KINDS = ("Embassy ", "Consulate ", "Mission ")
@@ -19,7 +19,7 @@ def origin_filter(origin: str) -> str:
     return f'origin:"{place}"' if " " in place else f"origin:{place}"
 
 
-def search_facets(cables: list[CableFacts]) -> SearchFacets:
+def search_facets(cables: MatchSet) -> SearchFacets:
     counted = count_facets(cables)
     return SearchFacets(
         cables=len(cables),

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, Field
 
-from bot.search.matches import CableFacts
+from bot.search.matches import MatchSet
 
 
 class SearchFilters(BaseModel):
@@ -57,7 +57,7 @@ class SearchEngine(Protocol):
         self, query: str, filters: SearchFilters, limit: int, newest: bool
     ) -> SearchResult: ...
 
-    def matching_cables(self, query: str, filters: SearchFilters) -> list[CableFacts]: ...
+    def matching_cables(self, query: str, filters: SearchFilters) -> MatchSet: ...
     def similar(self, text: str, exclude_ref_id: str, limit: int = 10) -> SearchResult:
         """Paragraphs of cables other than `exclude_ref_id` most like `text`."""
         ...

@@ -18,7 +18,7 @@ from bot.cables.model import Cable
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
 from bot.search.index_damage import reading_index
-from bot.search.matches import CableFacts, FactTable, distinct_cables
+from bot.search.matches import LazyColumns, MatchSet, distinct_cables, match_set
 from bot.search.query import (
     Concept,
     ParsedQuery,
@@ -105,7 +105,7 @@ class CableSearchEngine:
         self._terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._paragraph_terms)
         self._text_terms = lru_cache(maxsize=_CACHED_PARAGRAPHS)(self._sentence_terms)
         self._idf = lru_cache(maxsize=_CACHED_TERMS)(self._compute_idf)
-        self._facts = FactTable(library.catalogue)
+        self._columns = LazyColumns(handle.cables, library.catalogue)
 
     @property
     def paragraphs_indexed(self) -> int:
@@ -327,16 +327,16 @@ class CableSearchEngine:
         return SearchResult(hits=hits, weak=not hits, corrected_query=parsed.corrected)
 
     @reading_index
-    def matching_cables(self, query: str, filters: SearchFilters) -> list[CableFacts]:
+    def matching_cables(self, query: str, filters: SearchFilters) -> MatchSet:
         """Every cable with a paragraph holding every word of `query` (all cables within
-        the filters when it has none), with the facts facets and timelines count."""
+        the filters when it has none), as facets and timelines count them."""
         parsed = parse(query, self._handle.speller)
-        refs = distinct_cables(
+        numbers = distinct_cables(
             self._schema,
             self._searcher,
             match_query(self._schema, parsed, self._restriction(filters), self._handle.variants),
         )
-        return [facts for ref in refs if (facts := self._facts.get(ref)) is not None]
+        return match_set(self._columns.get(), numbers)
 
     def _hits(self, parsed: ParsedQuery, paragraphs: list[RankedParagraph]) -> list[Hit]:
         weights = {term: self._idf(term) for term in parsed.terms}

@@ -5,9 +5,11 @@ paragraph also carries, in `cable`, its subject, id, origin and tags, so a quest
 naming a post or a subject picks the right cable to score (once a cable: these
 words were an eighth of the indexing cost when repeated on every paragraph, and
 scoring them per paragraph did not rank better). Only the cable id and paragraph
-number are stored: texts are read back from the Library. On disk the index lives
-under `<library folder>/search/<key>`, where the key changes whenever the library or
-this module's schema changes.
+number are stored: texts are read back from the Library. Each paragraph also carries
+its cable's number (`cable_no`, the order the cables were indexed in; `cables.json`
+lists their ids in that order), a fast field that facets and timelines count by.
+On disk the index lives under `<library folder>/search/<key>`, where the key changes
+whenever the library or this module's schema changes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,9 +47,11 @@ from bot.search.variants import Variants
 log = logging.getLogger(__name__)
 
 TAG_LIST = "cable_tags"
+CABLE_NO = "cable_no"
 # Bump when the schema, analyzers or indexed text change: old indexes are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 _VOCABULARY = "vocabulary.json"
+_CABLES = "cables.json"
 _META = "cablebot-index.json"
 # Libraries from this many cables get the large writer heap (fewer, larger segments).
 _SMALL_LIBRARY = 5_000
@@ -57,6 +61,16 @@ _SMALL_LIBRARY = 5_000
 _WRITER_THREADS = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A finished index, with what is kept beside it."""
+
+    index: tantivy.Index
+    vocabulary: dict[str, int]
+    # The id of each cable by its `cable_no`.
+    cables: list[str]
+
+
 @dataclass(slots=True)
 class IndexHandle:
     index: tantivy.Index
@@ -64,6 +78,7 @@ class IndexHandle:
     variants: Variants
     key: str
     built_now: bool
+    cables: list[str]
     # On disk: its folder's inode (a rebuilt copy has another) and the claim that keeps
     # other processes from deleting it while it is used.
     inode: int | None = None
@@ -72,17 +87,17 @@ class IndexHandle:
     @classmethod
     def of(
         cls,
-        index: tantivy.Index,
-        vocabulary: dict[str, int],
+        built: Built,
         key: str,
         built_now: bool,
         path: Path | None = None,
         held: Claim | None = None,
     ) -> IndexHandle:
+        index, vocabulary = built.index, built.vocabulary
         total = max(int(index.searcher().num_docs), 1)
         inode = path.stat().st_ino if path is not None else None
         speller, variants = Speller(vocabulary), Variants(vocabulary, total)
-        return cls(index, speller, variants, key, built_now, inode, held)
+        return cls(index, speller, variants, key, built_now, built.cables, inode, held)
 
 
 def schema() -> tantivy.Schema:
@@ -92,11 +107,11 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("body", tokenizer_name=WORDS, index_option="position")
     for name in ("heading", "cable"):
         builder.add_text_field(name, tokenizer_name=STEMMED, index_option="freq")
-    # Fast: facets and timelines collect the distinct cables of a match set from it.
-    builder.add_text_field(
-        "ref", stored=True, tokenizer_name="raw", index_option="basic", fast=True
-    )
+    builder.add_text_field("ref", stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("para", stored=True)
+    # Facets and timelines collect the distinct cables of a match set from it: integer
+    # buckets, never turned back into id strings, and numbers that index arrays.
+    builder.add_unsigned_field(CABLE_NO, fast=True)
     # All of a cable's tags in one value, split at spaces (TAGS never contain one):
     # one value a paragraph instead of one a tag saves 5% of the indexing CPU.
     builder.add_text_field("tag", tokenizer_name=TAG_LIST, index_option="basic")
@@ -183,6 +198,7 @@ class IndexBuilder:
         self._writer = self.index.writer(heap_size=heap, num_threads=_WRITER_THREADS)
         self._writing = True
         self.superseded = False
+        self._cables: list[str] = []
 
     def add(self, ref_id: str, cable: IndexedCable, replaces: bool = False) -> None:
         """Index `cable`; `replaces`: a better copy of a cable already added.
@@ -195,6 +211,8 @@ class IndexBuilder:
         self.superseded = self.superseded or replaces
         if self.superseded:
             return
+        cable_no = len(self._cables)
+        self._cables.append(ref_id)
         for number, (body, heading) in enumerate(cable.paragraphs):
             doc = tantivy.Document()
             doc.add_text("body", body)
@@ -204,6 +222,7 @@ class IndexBuilder:
                 doc.add_text("cable", cable.about)
             doc.add_text("ref", ref_id)
             doc.add_unsigned("para", number)
+            doc.add_unsigned(CABLE_NO, cable_no)
             doc.add_text("tag", cable.tags)
             doc.add_text("origin", cable.origin)
             doc.add_text("classification", cable.classification)
@@ -221,8 +240,9 @@ class IndexBuilder:
             self._writer.rollback()
             self._writer.wait_merging_threads()
 
-    def finish(self) -> tuple[tantivy.Index, dict[str, int]]:
-        """Commit, wait for merges, and return the index with its spelling vocabulary."""
+    def finish(self) -> Built:
+        """Commit, wait for merges, and return the index with its spelling vocabulary
+        and cable numbers."""
         self._writing = False
         self._writer.commit()
         self._writer.wait_merging_threads()
@@ -232,7 +252,7 @@ class IndexBuilder:
             for word, freq in self.index.searcher().terms_with_prefix("body", "")
             if word.isalpha()
         }
-        return self.index, vocabulary
+        return Built(self.index, vocabulary, self._cables)
 
 
 def _register(index: tantivy.Index) -> None:
@@ -244,7 +264,7 @@ def _register(index: tantivy.Index) -> None:
     )
 
 
-def _build(library: Library, path: Path | None) -> tuple[tantivy.Index, dict[str, int]]:
+def _build(library: Library, path: Path | None) -> Built:
     builder = IndexBuilder(path, large=len(library) >= _SMALL_LIBRARY)
     try:
         # Iterating reads a stored library in one sequential scan (no per-id lookups).
@@ -262,7 +282,11 @@ def _is_vocabulary(value: object) -> bool:
     )
 
 
-def _open_existing(path: Path, again: bool) -> tuple[tantivy.Index, dict[str, int]] | None:
+def _is_id_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(ref_id, str) for ref_id in value)
+
+
+def _open_existing(path: Path, again: bool) -> Built | None:
     """The index at `path`, or None when there is none or it is unreadable (logged,
     unless this is a look `again`)."""
     if not path.is_dir():
@@ -274,6 +298,9 @@ def _open_existing(path: Path, again: bool) -> tuple[tantivy.Index, dict[str, in
         vocabulary = json.loads((path / _VOCABULARY).read_text("utf-8"))
         if not _is_vocabulary(vocabulary):
             raise ValueError(f"{_VOCABULARY} is not a word count table")
+        cables = json.loads((path / _CABLES).read_text("utf-8"))
+        if not _is_id_list(cables):
+            raise ValueError(f"{_CABLES} is not a list of cable ids")
         index = tantivy.Index.open(str(path))
         _register(index)
         index.reload()
@@ -285,7 +312,7 @@ def _open_existing(path: Path, again: bool) -> tuple[tantivy.Index, dict[str, in
             raise
         cause = f"tantivy panicked: {error}"
     else:
-        return index, vocabulary
+        return Built(index, vocabulary, cables)
     if not again:
         log.warning("the search index %s is unreadable (%s); rebuilding it", path, cause)
     return None
@@ -306,14 +333,15 @@ def install(
     folder: Path,
     staging: Path,
     library: Library,
-    built: tuple[tantivy.Index, dict[str, int]],
+    built: Built,
 ) -> IndexHandle:
     """Move the index built in `staging` into place as the index of `library`; the
     caller holds the folder's build lock."""
     root = folder / "search"
     key = index_key(library)
     final = root / key
-    (staging / _VOCABULARY).write_text(json.dumps(built[1]), "utf-8")
+    (staging / _VOCABULARY).write_text(json.dumps(built.vocabulary), "utf-8")
+    (staging / _CABLES).write_text(json.dumps(built.cables), "utf-8")
     (staging / _META).write_text(json.dumps({"schema": SCHEMA_VERSION, "key": key}), "utf-8")
     held = claim(final, shared=True)
     if final.exists():
@@ -329,7 +357,7 @@ def install(
     index = tantivy.Index.open(str(final))
     _register(index)
     index.reload()
-    return IndexHandle.of(index, built[1], key, True, final, held)
+    return IndexHandle.of(replace(built, index=index), key, True, final, held)
 
 
 def _reopen(path: Path, key: str, again: bool) -> IndexHandle | None:
@@ -339,7 +367,7 @@ def _reopen(path: Path, key: str, again: bool) -> IndexHandle | None:
     opened = _open_existing(path, again)
     if opened is None:
         return None
-    return IndexHandle.of(opened[0], opened[1], key, False, path, held)
+    return IndexHandle.of(opened, key, False, path, held)
 
 
 def _persisted(library: Library, folder: Path) -> IndexHandle:
@@ -374,5 +402,4 @@ def open_index(library: Library, folder: Path | None) -> IndexHandle:
             return _persisted(library, folder)
         except OSError:
             pass  # an unusable cache directory costs a rebuild at each start, not the search
-    index, vocabulary = _build(library, None)
-    return IndexHandle.of(index, vocabulary, index_key(library), built_now=True)
+    return IndexHandle.of(_build(library, None), index_key(library), built_now=True)

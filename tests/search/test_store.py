@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from bot.cables.library import Library, in_memory_library
 from bot.search.api import SearchFilters
 from bot.search.startup import open_engine
+from bot.search.tantivy_index import SCHEMA_VERSION, index_key
 
 _SAMPLE = ("08REYKJAVIK195", "10USNATO35", "07DUSHANBE313")
 
@@ -57,3 +60,30 @@ def test_unusable_cache_directory_falls_back_to_memory(library: Library, tmp_pat
     engine = open_engine(_sample(library), not_a_directory)
     assert engine.built_now
     assert engine.search("Eagle Guardian", SearchFilters(), 3).hits[0].ref_id == "10USNATO35"
+
+
+def test_index_of_an_older_schema_is_rebuilt(library: Library, tmp_path: Path) -> None:
+    """An index as schema 8 left it (no cable numbers, no cables.json) under its own key:
+    not reused, and removed once the current one is built."""
+    small = _sample(library)
+    open_engine(small, tmp_path)
+    (current,) = _indexes(tmp_path)
+    assert current.name == index_key(small) and SCHEMA_VERSION != "8"
+    old_key = hashlib.sha256(f"8:{small.fingerprint}".encode()).hexdigest()[:20]
+    old = current.rename(current.parent / old_key)
+    (old / "cables.json").unlink()
+    (old / "cablebot-index.json").write_text(json.dumps({"schema": "8", "key": old_key}))
+    engine = open_engine(small, tmp_path)
+    assert engine.built_now
+    assert [path.name for path in _indexes(tmp_path)] == [index_key(small)]
+    assert len(engine.matching_cables("Eagle Guardian", SearchFilters())) == 1
+
+
+def test_index_without_its_cable_list_is_rebuilt(library: Library, tmp_path: Path) -> None:
+    small = _sample(library)
+    open_engine(small, tmp_path)
+    (index_dir,) = _indexes(tmp_path)
+    (index_dir / "cables.json").unlink()
+    engine = open_engine(small, tmp_path)
+    assert engine.built_now
+    assert engine.matching_cables("Eagle Guardian", SearchFilters()).ref_ids() == ["10USNATO35"]
