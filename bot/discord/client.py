@@ -54,6 +54,8 @@ class CableBot(commands.Bot):
         self._loading: asyncio.Task[None] | None = None
         self._load_failed = False
         self._reload_lock = asyncio.Lock()
+        # Made after each (re)load, off the loop: what facets and timelines count.
+        self.counting: asyncio.Task[None] | None = None
         # The research desk (bot/desk on its own loop thread); None until set up, or when its
         # database cannot be opened (the library still answers; desk commands say so).
         self.desk: DeskRunner | None = None
@@ -114,6 +116,7 @@ class CableBot(commands.Bot):
                 log.exception("opening the search engine failed")
             self._state = state
             log.info("library ready: %d cables", len(state.library))
+            self.counting = asyncio.create_task(asyncio.to_thread(_prepare_counting, state))
             return state
 
     async def sync_dev_guilds(self) -> list[int]:
@@ -153,3 +156,14 @@ class CableBot(commands.Bot):
 def create_bot(settings: Settings, *, state: AppState | None = None) -> CableBot:
     """The bot for `settings`. With `state`, that library is used and none is loaded."""
     return CableBot(settings, state)
+
+
+def _prepare_counting(state: AppState) -> None:
+    """Build what facets and timelines count (every cable's date, origin and tags: seconds
+    at full scale, the catalogue included) now, so the first search does not wait."""
+    try:
+        engine = state.engine()
+        if engine is not None:
+            engine.prepare_counting()
+    except Exception:
+        log.exception("preparing search counts failed; the first search will try again")

@@ -326,6 +326,13 @@ class CableSearchEngine:
         hits = self._hits(parsed, ranked)
         return SearchResult(hits=hits, weak=not hits, corrected_query=parsed.corrected)
 
+    def prepare_counting(self) -> None:
+        self._columns.get()
+
+    @property
+    def counting_prepared(self) -> bool:
+        return self._columns.made
+
     @reading_index
     def matching_cables(self, query: str, filters: SearchFilters) -> MatchSet:
         """Every cable with a paragraph holding every word of `query` (all cables within

@@ -104,6 +104,10 @@ class LazyColumns:
         self._columns: CableColumns | None = None
         self._lock = threading.Lock()
 
+    @property
+    def made(self) -> bool:
+        return self._columns is not None
+
     def get(self) -> CableColumns:
         with self._lock:
             if self._columns is None:
