@@ -1,5 +1,7 @@
 """Research reading on the bundled library: `!tag` (and the tag index built on its first
-call), `!versions`, `!cable <id> header` and `!similar`, through the real dispatch.
+call), `!versions`, `!cable <id> header` and `!similar`, through the real dispatch; and
+the `!timeline` chart Discord attaches (its cost does not grow with the library: at most
+one bar a year or month).
 
 Target: `!tag` and `!versions` under 50 ms. The same commands are in the scale
 benchmark's mix (benchmarks/scale.py) for the generated full-size library.
@@ -14,7 +16,9 @@ from pathlib import Path
 
 from benchmarks import Table
 from bot.cables.loader import load_library
+from bot.chat.replies import TimelineReply
 from bot.chat.state import AppState
+from bot.render.chart import timeline_png
 from bot.search.startup import open_engine
 from handlers.dispatch import dispatch_command
 
@@ -66,6 +70,24 @@ def run() -> list[Table]:
                 "yes" if p99 <= TARGET_MS else "NO",
             ]
         )
+    charts = []
+    for args in ("trafficking", "tag:PREL", "trafficking year:2007-2008", "iceland OR reykjavik"):
+        reply = dispatch_command(state, "timeline", args)
+        assert isinstance(reply, TimelineReply)
+        for _ in range(ROUNDS):
+            started = time.perf_counter()
+            timeline_png(reply)
+            charts.append((time.perf_counter() - started) * 1000)
+    table.rows.append(
+        [
+            "!timeline chart (PNG)",
+            str(len(charts)),
+            f"{_percentile(charts, 0.5):.2f}",
+            f"{_percentile(charts, 0.99):.2f}",
+            f"{max(charts):.2f}",
+            "",
+        ]
+    )
     table.notes.append(
         f"The first !tag builds the tag index over {len(library):,} cables: {first_tag_ms:.0f} ms."
     )
