@@ -24,11 +24,10 @@ from bot.search.tantivy_index import CABLE_NO, date_key
 
 Numbers = npt.NDArray[np.int64]
 # Distinct cables an aggregation may return (tantivy's bucket limit is 65,000). Turning
-# its buckets into Python holds the GIL, about 0.6 ms a thousand: the longest hold of the
-# benchmark's searches and timelines at full size was 13 ms with 15,000 (15-20 ms with
-# 30,000) and 4-8 ms with 5,000, for about as much time (each slice evaluates the query
-# again; 3,000 took half as long again). 50 users at once queue behind such holds.
-_SLICE_CABLES = 5_000
+# its buckets into Python holds the GIL, about 0.6 ms a thousand: at most 15,000 kept
+# the longest stall of a full-size timeline at 7-10 ms (30,000: 15-20 ms), for 5-10%
+# more time (each slice evaluates the query again).
+_SLICE_CABLES = 15_000
 # The first aggregation counts matching paragraphs in windows of this many cable
 # numbers, to cut the slices.
 _WINDOW = 2_048
