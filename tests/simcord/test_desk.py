@@ -238,7 +238,10 @@ async def test_fifty_people_save_and_note_at_once(simcord_env: simcord.Env) -> N
         label = labels[i % len(labels)]
         line = f"!save {DUSHANBE} protection {label} note: from user{i}"
         simcord_env.backend.create_message(w.channel.id, person.id, line)
-    await simcord_env.settle()
+    # Fifty desk writes queue on one SQLite file: 5-7 s on 2 cores, at simcord's default
+    # 5 s settle limit (the test failed 2 runs in 3 on an idle machine). It checks what is
+    # saved, not how fast: speed is benchmarks/scale.py's crowd.
+    await simcord_env.settle(timeout=60)
     errors = [m for m in w.channel.history() if m.embeds and m.embeds[0].title == "Sorry"]
     assert errors == []
     await w.alice.send(w.channel, "!export json")
