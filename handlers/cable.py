@@ -220,6 +220,11 @@ def summary_opening(text: str) -> str:
     return opening
 
 
+def tag_infos(cable: Cable) -> list[TagInfo]:
+    """The cable's TAGS with their glossary meanings, as the card and the header show them."""
+    return [TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags]
+
+
 def card(state: AppState, cable: Cable) -> CableCard:
     return CableCard(
         ref_id=cable.ref_id,
@@ -229,7 +234,7 @@ def card(state: AppState, cable: Cable) -> CableCard:
         minutes_unreliable=cable.minutes_unreliable,
         classification=cable.classification,
         origin=cable.origin,
-        tags=[TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags],
+        tags=tag_infos(cable),
         references=[reference_info(state.library, ref) for ref in cable.references],
         sections=[section.heading for section in cable.sections],
         outline=[
@@ -270,7 +275,7 @@ def header_reply(cable: Cable) -> HeaderReply:
         reasons=markings.reasons,
         captions=markings.captions,
         signer=cable.signer,
-        tags=[TagInfo(tag=tag, meaning=tag_meaning(tag)) for tag in cable.tags],
+        tags=tag_infos(cable),
         permalink=cable.permalink,
         plusd_link=cable.plusd_link,
     )
