@@ -55,7 +55,6 @@ def cable_redactions(cable: Cable) -> int:
     """How many redaction runs a cable's subject and paragraphs hold: the per-cable count
     the card and `!versions` show, and what `redacted:yes|no` filters on."""
     return sum(
-        len(_RUN.findall(text))
+        len(redaction_runs(text))
         for text in (cable.subject, *(paragraph.text for paragraph in cable.paragraphs))
-        if _may_hold_run(text)
     )
