@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.chat.caller import Caller
 from bot.chat.commands import CommandSpec, DeskCommand
-from bot.chat.grammar import take_id
+from bot.chat.grammar import id_text
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import FocusReply, Reply
 from bot.chat.state import AppState
@@ -36,8 +36,7 @@ class FocusRequest:
 def parse(args: str) -> FocusRequest:
     if args.strip().lower() in _OFF:
         return FocusRequest(None)
-    split = take_id(args.split())
-    return FocusRequest(split.id_text if split is not None else "")
+    return FocusRequest(id_text(args))
 
 
 def focus_on(state: AppState, caller: Caller, id_text: str) -> FocusReply:

@@ -8,7 +8,7 @@ from bot.chat.caller import Caller
 from bot.chat.commands import CommandSpec, DeskCommand
 from bot.chat.desk_replies import note_item
 from bot.chat.errors import UserError
-from bot.chat.grammar import take_id
+from bot.chat.grammar import id_text
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import NotesReply, Reply
 from bot.chat.state import AppState
@@ -28,8 +28,7 @@ class NotesRequest:
 
 
 def parse(args: str) -> NotesRequest:
-    split = take_id(args.split())
-    return NotesRequest(split.id_text if split is not None else "")
+    return NotesRequest(id_text(args))
 
 
 def handle(state: AppState, caller: Caller, request: NotesRequest) -> Reply:

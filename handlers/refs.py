@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
-from bot.chat.grammar import take_id
+from bot.chat.grammar import id_text
 from bot.chat.lookup import correction_notes, find_cable, listing, reference_info
 from bot.chat.replies import RefsReply, Reply
 from bot.chat.state import AppState
@@ -26,8 +26,7 @@ class RefsRequest:
 
 
 def parse(args: str) -> RefsRequest:
-    split = take_id(args.split())
-    return RefsRequest(split.id_text if split is not None else "")
+    return RefsRequest(id_text(args))
 
 
 def handle(state: AppState, request: RefsRequest) -> Reply:

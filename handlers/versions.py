@@ -11,7 +11,7 @@ from bot.cables.model import Cable
 from bot.cables.structure.redactions import cable_redactions
 from bot.chat.commands import Command, CommandSpec
 from bot.chat.errors import UserError
-from bot.chat.grammar import take_id
+from bot.chat.grammar import id_text
 from bot.chat.lookup import correction_notes, find_cable
 from bot.chat.replies import Reply, VersionInfo, VersionsReply
 from bot.chat.state import AppState
@@ -37,8 +37,7 @@ class VersionsRequest:
 
 
 def parse(args: str) -> VersionsRequest:
-    split = take_id(args.split())
-    return VersionsRequest(split.id_text if split is not None else "")
+    return VersionsRequest(id_text(args))
 
 
 def file_name(path: str) -> str:

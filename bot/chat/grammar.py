@@ -86,6 +86,13 @@ def take_id(words: list[str]) -> IdSplit | None:
     return IdSplit(words[0], words[1:])
 
 
+def id_text(args: str) -> str:
+    """The cable id a command's arguments start with (as `take_id` reads it; any words
+    after it are ignored), or "" when there are none."""
+    split = take_id(args.split())
+    return split.id_text if split is not None else ""
+
+
 @dataclass(slots=True, frozen=True)
 class LabelRange:
     """One paragraph label, or a range of them (`3-5`, `A-C`)."""
