@@ -5,14 +5,25 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import discord
 
 log = logging.getLogger(__name__)
 
-# Fetches the pages of the next result page (search `page:N`), or None past the last one.
-MorePages = Callable[[], Awaitable[Sequence[discord.Embed] | None]]
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A result page fetched when the pager runs past the last one shown: its embeds, and
+    the controls for what it shows (the desk's Save menu lists that page's hits)."""
+
+    pages: Sequence[discord.Embed]
+    controls: Sequence[discord.ui.Item[Any]] = ()
+
+
+# Fetches the next result page (search `page:N`), or None past the last one.
+MorePages = Callable[[], Awaitable[Fetched | None]]
 
 NOT_YOURS = "Only the person who asked can use these buttons; run the command yourself for a copy."
 PAGE_FAILED = "Sorry, that page could not be shown (it has been logged). Try the button again."
@@ -23,7 +34,8 @@ class Pager(discord.ui.View):
 
     A single page gets the Delete button only. `extra` controls (the desk's Save) go below;
     they are for everyone, answered elsewhere (bot/discord/desk.py), and stay when the
-    pager's own buttons are taken off.
+    pager's own buttons are taken off. Each page keeps the controls of the result page it
+    belongs to: turning to a fetched page swaps them.
     """
 
     def __init__(
@@ -37,6 +49,8 @@ class Pager(discord.ui.View):
     ) -> None:
         super().__init__(timeout=timeout)
         self.pages = list(pages)
+        # Each page's extra controls: one list shared by the pages of one result page.
+        self.controls = [list(extra)] * len(self.pages)
         self.owner_id = owner_id
         self.index = 0
         self.more = more
@@ -44,18 +58,22 @@ class Pager(discord.ui.View):
         if len(self.pages) == 1 and more is None:
             self.remove_item(self.previous)
             self.remove_item(self.next)
-        self.extra = list(extra)
-        for item in self.extra:
-            self.add_item(item)
-        self._update_buttons()
+        self.extra: list[discord.ui.Item[Any]] = []
+        self._update_controls()
 
     @property
     def current(self) -> discord.Embed:
         return self.pages[self.index]
 
-    def _update_buttons(self) -> None:
+    def _update_controls(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index == len(self.pages) - 1 and self.more is None
+        if self.extra is not self.controls[self.index]:
+            for item in self.extra:
+                self.remove_item(item)
+            self.extra = self.controls[self.index]
+            for item in self.extra:
+                self.add_item(item)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         data: Any = interaction.data or {}
@@ -95,7 +113,7 @@ class Pager(discord.ui.View):
             await interaction.response.send_message(PAGE_FAILED, ephemeral=True)
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        self._update_buttons()
+        self._update_controls()
         if interaction.response.is_done():
             await interaction.edit_original_response(embed=self.current, view=self)
         else:
@@ -116,8 +134,9 @@ class Pager(discord.ui.View):
             # Fetching runs a search, which may take longer than the 3 s to acknowledge.
             await interaction.response.defer()
             fetched = await self.more()
-            if fetched:
-                self.pages.extend(fetched)
+            if fetched is not None and fetched.pages:
+                self.pages.extend(fetched.pages)
+                self.controls += [list(fetched.controls)] * len(fetched.pages)
             else:
                 self.more = None
         self.index = min(self.index + 1, len(self.pages) - 1)

@@ -393,3 +393,54 @@ async def test_save_by_number_after_turning_to_the_second_page_of_hits(
     assert "There is no #2 in what the bot last showed here: choose 11 to 20" in _text(
         w.channel.last_message
     )
+
+
+def _menu_choices(message: discord.Message) -> list[str]:
+    """The locators the message's Save menu offers."""
+    return [
+        option.value
+        for row in message.components
+        for component in row.children
+        if getattr(component, "custom_id", None) == "desk:save"
+        for option in getattr(component, "options", [])
+    ]
+
+
+async def _turn_to(
+    actor: Any, channel: simcord.ChannelHandle, listing: discord.Message, button: str, page: str
+) -> discord.Message:
+    for _ in range(10):  # a page of hits may take several embeds
+        await actor.click(listing, label=button)
+        now = _refetch(channel, listing)
+        if f"Results page {page} of" in (now.embeds[0].footer.text or ""):
+            return now
+    raise AssertionError(f"never reached results page {page}")
+
+
+async def test_the_save_menu_lists_the_hits_of_the_page_shown(
+    simcord_env: simcord.Env, state: AppState
+) -> None:
+    w = await world(simcord_env, synced=False)
+    page_one = dispatch(state, "!search trafficking")
+    page_two = dispatch(state, "!search trafficking page:2")
+    assert isinstance(page_one, SearchReply) and isinstance(page_two, SearchReply)
+    first = [hit.locator for hit in page_one.hits]
+    second = [hit.locator for hit in page_two.hits]
+    assert first and second and not set(first) & set(second)
+
+    await w.alice.send(w.channel, "!search trafficking")
+    listing = w.channel.last_message
+    assert listing is not None and _menu_choices(listing) == first
+
+    shown = await _turn_to(w.alice, w.channel, listing, "Next", "2")
+    assert _menu_choices(shown) == second
+    picked = await w.bob.select(shown, [second[1]], custom_id="desk:save")
+    assert picked.response is not None and picked.ephemeral
+    assert f"#1 {page_two.hits[1].ref_id}" in _text(picked.response.message)
+
+    back = await _turn_to(w.alice, w.channel, shown, "Previous", "1")
+    assert _menu_choices(back) == first
+    # When the page buttons time out, the Save menu of the page on show stays.
+    await _turn_to(w.alice, w.channel, back, "Next", "2")
+    await simcord_env.advance_time(simcord_env.bot.settings.pager_timeout_seconds + 1)
+    assert _menu_choices(_refetch(w.channel, listing)) == second

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -70,7 +70,7 @@ from bot.discord.autocomplete import (
     tag_choices,
 )
 from bot.discord.errors import ChannelNotAllowed
-from bot.discord.pager import MorePages
+from bot.discord.pager import Fetched, MorePages
 from bot.discord.respond import send_pages
 from bot.discord.threads import thread_for_cable
 from bot.render.chart import timeline_png
@@ -197,7 +197,7 @@ class NextPages:
     last: PagedReply
     caller: Caller | None
 
-    async def __call__(self) -> Sequence[discord.Embed] | None:
+    async def __call__(self) -> Fetched | None:
         if not _has_next(self.last):
             return None
         request = self.request.on_page(self.last.page + 1)
@@ -208,7 +208,7 @@ class NextPages:
             return None
         pages = render_reply(done.reply, self.state.settings.command_prefix)
         self.last = done.reply  # only once shown: a failed render leaves the pager where it was
-        return pages
+        return Fetched(pages, desk_controls.save_controls(done.reply))
 
 
 def _more_results(
