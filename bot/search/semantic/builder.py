@@ -62,7 +62,7 @@ class BackgroundBuilder:
             for cable in self._library:
                 if self._stop.is_set():
                     return
-                self._vectors.ensure(cable)
+                self._vectors.ensure(cable, waiting=False)
         except Exception:  # the bot goes on answering lexically where vectors are missing
             log.exception("building paragraph vectors failed")
             return
