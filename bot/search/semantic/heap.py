@@ -22,5 +22,5 @@ _trim = _malloc_trim()
 
 
 def release_freed_memory() -> None:
-    """About a millisecond: after a cable's encoding, never on every question."""
+    """About a millisecond: after a cable is encoded or a build ends, never a question."""
     _trim(0)
