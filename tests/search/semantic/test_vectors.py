@@ -1,4 +1,5 @@
-"""Paragraph vectors: stored and reused, built in the background, and switched off."""
+"""Paragraph vectors: stored and reused, encoded alike on one thread or two, built in the
+background, and switched off."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from bot.search import startup
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
 from bot.search.excerpt import sentences
-from bot.search.semantic.builder import BackgroundBuilder
 from bot.search.semantic import encoder as encoder_module
+from bot.search.semantic.builder import BackgroundBuilder
 from bot.search.semantic.encoder import MAX_TOKENS, Encoder
 from bot.search.semantic.store import FILE_NAME, VectorStore
 from bot.search.semantic.vectors import ParagraphVectors
