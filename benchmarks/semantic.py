@@ -89,7 +89,6 @@ def _first_questions(
 
 
 def run() -> list[Table]:
-
     library = load_library()
     handle = open_index(library, None)
     paragraphs = sum(len(c.paragraphs) for c in library)
