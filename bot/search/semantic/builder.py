@@ -12,6 +12,7 @@ import threading
 import time
 
 from bot.cables.library import Library
+from bot.search.semantic.heap import release_freed_memory
 from bot.search.semantic.vectors import ParagraphVectors
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,12 @@ class BackgroundBuilder:
             for cable in self._library:
                 if self._stop.is_set():
                     return
-                self._vectors.ensure(cable)
+                self._vectors.ensure(cable, waiting=False)
         except Exception:  # the bot goes on answering lexically where vectors are missing
             log.exception("building paragraph vectors failed")
             return
+        # Reading the store churns memory too (a restart encodes nothing).
+        release_freed_memory()
         self.finished_at = time.perf_counter()
         log.info(
             "paragraph vectors of %d cables ready in %.1f s",

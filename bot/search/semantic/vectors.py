@@ -4,6 +4,7 @@ builder), read without waiting by the searches running meanwhile."""
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ import numpy.typing as npt
 from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.search.semantic.encoder import DIMENSIONS, Encoder, Vectors
+from bot.search.semantic.heap import release_freed_memory
 from bot.search.semantic.store import Stored, VectorStore, paragraph_key
 from bot.search.semantic.windows import flat, prefix, windows
 
@@ -22,6 +24,9 @@ _FIRST_CAPACITY = 4096
 Numbers = npt.NDArray[np.int32]
 Array = TypeVar("Array", bound=npt.NDArray[Any])
 _CACHED_QUERIES = 256
+# A cable someone is waiting for is encoded on both cores (two texts at once); the
+# background build keeps to one thread, leaving a core to the bot.
+_WAITING_THREADS = min(2, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +67,9 @@ class ParagraphVectors:
     def has(self, ref_id: str) -> bool:
         return ref_id in self._ranges
 
-    def ensure(self, cable: Cable) -> None:
-        """Make `cable`'s vectors available: from the store, else encoded now."""
+    def ensure(self, cable: Cable, waiting: bool = True) -> None:
+        """Make `cable`'s vectors available: from the store, else encoded now (faster
+        when someone is `waiting` for them, the background build's are not)."""
         with self._lock:
             if cable.ref_id in self._ranges:
                 return
@@ -76,14 +82,14 @@ class ParagraphVectors:
             pending.wait()
             return
         try:
-            found = self._vectors(cable)
+            found = self._vectors(cable, _WAITING_THREADS if waiting else 1)
             self._append(cable.ref_id, found)
         finally:
             with self._lock:
                 del self._pending[cable.ref_id]
             pending.set()
 
-    def _vectors(self, cable: Cable) -> list[Stored]:
+    def _vectors(self, cable: Cable, threads: int) -> list[Stored]:
         keys = [
             paragraph_key(self.encoder.model_hash, prefix(cable, p), flat(p.text))
             for p in cable.paragraphs
@@ -96,7 +102,7 @@ class ParagraphVectors:
             }
             texts = [w.text for i in missing for w in made[i]]
             # As stored (float16): the same scores now and after a restart.
-            encoded = self.encoder.encode(texts).astype(np.float16).astype(np.float32)
+            encoded = self.encoder.encode(texts, threads).astype(np.float16).astype(np.float32)
             new: dict[bytes, Stored] = {}
             row = 0
             for i in missing:
@@ -106,6 +112,7 @@ class ParagraphVectors:
                 row += n
             self._store.put(new)
             stored.update(new)
+            release_freed_memory()
         return [stored[key] for key in keys]
 
     def _append(self, ref_id: str, paragraphs: list[Stored]) -> None:

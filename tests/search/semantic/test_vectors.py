@@ -1,8 +1,10 @@
-"""Paragraph vectors: stored and reused, built in the background, and switched off."""
+"""Paragraph vectors: stored and reused, encoded alike on one thread or two, built in the
+background, and switched off."""
 
 from __future__ import annotations
 
 import itertools
+import os
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +15,7 @@ from bot.search import startup
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
 from bot.search.excerpt import sentences
+from bot.search.semantic import encoder as encoder_module
 from bot.search.semantic.builder import BackgroundBuilder
 from bot.search.semantic.encoder import MAX_TOKENS, Encoder
 from bot.search.semantic.store import FILE_NAME, VectorStore
@@ -56,6 +59,48 @@ def test_vectors_are_reused_after_a_restart(
     after = again.in_cable(QUESTION, cable.ref_id)
     assert [m.index for m in after] == [m.index for m in before]
     assert np.allclose([m.cosine for m in after], [m.cosine for m in before], atol=1e-6)
+
+
+def test_two_threads_and_the_memory_arena_change_no_vector_and_no_ranking(
+    library: Library, vectors: ParagraphVectors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 07PARIS2027 (32 paragraphs, some cut at MAX_TOKENS): the longest cable first asked.
+    cable = library.get("07PARIS2027")
+    assert cable is not None
+    monkeypatch.setattr(encoder_module, "MEMORY_ARENA", False)
+    before = Encoder()  # as vectors were made before: no arena, one text a call
+    texts = [p.text for p in cable.paragraphs]
+    serial = np.concatenate([before.encode([text]) for text in texts])
+    assert np.array_equal(vectors.encoder.encode(texts, threads=2), serial)
+    assert np.array_equal(vectors.encoder.encode(texts), serial)
+    old = ParagraphVectors(library, before, VectorStore(None))
+    old.ensure(cable, waiting=False)
+    new = ParagraphVectors(library, vectors.encoder, VectorStore(None))
+    new.ensure(cable)
+    for question in (QUESTION, "who is responsible for this?", "what did the minister promise"):
+        assert new.in_cable(question, cable.ref_id) == old.in_cable(question, cable.ref_id)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: one thread encodes")
+def test_a_cable_someone_waits_for_is_encoded_on_two_threads(
+    library: Library, engine: CableSearchEngine
+) -> None:
+    cable = library.get("07TELAVIV2652")  # 53 windows: a second or so on one thread
+    assert cable is not None
+    vectors = ParagraphVectors(library, Encoder(), VectorStore(None))
+    semantic = CableSearchEngine(library, engine.handle, vectors)
+    semantic.ask("who is responsible for this?", SearchFilters(ref_id=cable.ref_id), 5)
+    assert vectors.has(cable.ref_id)
+    assert 0 < vectors.encoder.helped < vectors.encoder.encoded
+    # The background build's cables: one thread, leaving the other core to the bot.
+    other = library.get("08REYKJAVIK195")
+    assert other is not None
+    helped = vectors.encoder.helped
+    builder = BackgroundBuilder(in_memory_library([other]), vectors)
+    builder.start()
+    assert builder.wait(60)
+    assert vectors.has(other.ref_id)
+    assert vectors.encoder.helped == helped
 
 
 def test_a_changed_paragraph_is_encoded_again(
