@@ -176,7 +176,8 @@ def run() -> list[Table]:
         ("in a cable", scoped, TARGET_SCOPED_MS),
         ("library-wide", wide, TARGET_LIBRARY_MS),
         ("first question, cable not encoded", first.wall, TARGET_FIRST_MS),
-        ("same, encoded on one thread", serial.wall, TARGET_FIRST_MS),
+        # For comparison only: the build's way, not what a waiting researcher gets.
+        ("same, encoded on one thread", serial.wall, None),
     ):
         p50, p99 = _p(timings)
         latency.rows.append(
@@ -185,8 +186,8 @@ def run() -> list[Table]:
                 str(len(timings)),
                 f"{p50:.1f}",
                 f"{p99:.1f}",
-                f"{target:.0f}",
-                "yes" if p99 <= target else "NO",
+                "-" if target is None else f"{target:.0f}",
+                "-" if target is None else "yes" if p99 <= target else "NO",
             ]
         )
     for name, timed in (("first question", first), ("one thread", serial)):
