@@ -367,6 +367,17 @@ async def test_thread_refused_by_discord_after_the_checks_is_answered_clearly(
     assert "I may not open a thread here" in _text(w.channel.last_message)
 
 
+async def _turn_to(
+    actor: Any, channel: simcord.ChannelHandle, listing: discord.Message, button: str, page: str
+) -> discord.Message:
+    for _ in range(10):  # a page of hits may take several embeds
+        await actor.click(listing, label=button)
+        now = _refetch(channel, listing)
+        if f"Results page {page} of" in (now.embeds[0].footer.text or ""):
+            return now
+    raise AssertionError(f"never reached results page {page}")
+
+
 async def test_save_by_number_after_turning_to_the_second_page_of_hits(
     simcord_env: simcord.Env, state: AppState
 ) -> None:
@@ -374,13 +385,7 @@ async def test_save_by_number_after_turning_to_the_second_page_of_hits(
     await w.alice.send(w.channel, "!search trafficking")
     listing = w.channel.last_message
     assert listing is not None
-    footer = ""
-    for _ in range(10):  # a page of hits may take several embeds
-        await w.alice.click(listing, label="Next")
-        footer = _refetch(w.channel, listing).embeds[0].footer.text or ""
-        if "Results page 2 of" in footer:
-            break
-    assert "Results page 2 of" in footer
+    await _turn_to(w.alice, w.channel, listing, "Next", "2")
     page_two = dispatch(state, "!search trafficking page:2")
     assert isinstance(page_two, SearchReply) and page_two.first_rank == 11
     eleventh, twelfth = page_two.hits[:2]
@@ -404,17 +409,6 @@ def _menu_choices(message: discord.Message) -> list[str]:
         if getattr(component, "custom_id", None) == "desk:save"
         for option in getattr(component, "options", [])
     ]
-
-
-async def _turn_to(
-    actor: Any, channel: simcord.ChannelHandle, listing: discord.Message, button: str, page: str
-) -> discord.Message:
-    for _ in range(10):  # a page of hits may take several embeds
-        await actor.click(listing, label=button)
-        now = _refetch(channel, listing)
-        if f"Results page {page} of" in (now.embeds[0].footer.text or ""):
-            return now
-    raise AssertionError(f"never reached results page {page}")
 
 
 async def test_the_save_menu_lists_the_hits_of_the_page_shown(
