@@ -1,5 +1,6 @@
-"""The sentence encoder: all-MiniLM-L6-v2 as an int8 ONNX graph (model/), with mean
-pooling and normalisation inside the graph, run by onnxruntime. No network, ever."""
+"""The sentence encoder: all-MiniLM-L6-v2 adapted to the cables (scripts/finetune_minilm.py)
+as an int8 ONNX graph (model/), with mean pooling and normalisation inside the graph, run
+by onnxruntime. No network, ever."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import onnxruntime
 from tokenizers import Tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
-MODEL_FILE = MODEL_DIR / "minilm-l6-v2-int8.onnx"
+MODEL_FILE = MODEL_DIR / "minilm-l6-cables-int8.onnx"
 # Word pieces per input: windows are cut to fit (windows.py); longer is slower, not better.
 MAX_TOKENS = 128
 DIMENSIONS = 384

@@ -9,8 +9,9 @@ from typing import TypeVar
 
 Key = TypeVar("Key", bound=Hashable)
 
-# The lexical share: lower lets meaning outrank shared words more often.
-LEXICAL_WEIGHT = 0.3
+# The lexical share: lower lets meaning outrank shared words more often. Tuned on the dev
+# and tuning sets with the adapted encoder (0.3 with the original one).
+LEXICAL_WEIGHT = 0.25
 
 
 def fuse(lexical: Mapping[Key, float], dense: Mapping[Key, float]) -> dict[Key, float]:
