@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from bot.cables.longlived import long_lived
+
 _ID = re.compile(r"^(\d{2})([A-Z]+)(\d+)$")
 
 
@@ -107,4 +109,5 @@ def parse_month_table(lines: list[str]) -> MonthTable:
 def month_table() -> MonthTable:
     """The bundled table, read once per process."""
     data = resources.files("bot.cables").joinpath("data/cable2month.csv.gz").read_bytes()
-    return parse_month_table(gzip.decompress(data).decode("ascii").splitlines())
+    with long_lived():
+        return parse_month_table(gzip.decompress(data).decode("ascii").splitlines())

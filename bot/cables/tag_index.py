@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.cables.library import Library
+from bot.cables.longlived import long_lived
 from bot.cables.model import Cable
 
 # The newest cables kept for each tag.
@@ -65,5 +66,6 @@ def tag_index(library: Library) -> TagIndex:
     with _BUILDING:
         index = _INDEXES.get(library)
         if index is None:
-            index = _INDEXES[library] = TagIndex(library)
+            with long_lived():
+                index = _INDEXES[library] = TagIndex(library)
         return index

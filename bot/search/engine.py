@@ -6,6 +6,7 @@ searcher is immutable and shared, and everything else is per call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -52,6 +53,10 @@ CANDIDATE_PARAGRAPHS = 50
 COMMON = 0.05
 _CACHED_PARAGRAPHS = 20_000
 _CACHED_TERMS = 100_000
+# A paragraph's index terms, as the keys of a dict: a dict of strings is not tracked by
+# the cyclic collector, a frozenset always is: as frozensets, every full collection
+# walked the caches' millions of terms with the GIL held (380-490 ms with both full).
+Terms = Mapping[str, None]
 COORD = 2.0
 COORD_FLOOR = 0.1
 # With the semantic ranker: the encoder's best paragraphs added to the lexical
@@ -472,8 +477,8 @@ class CableSearchEngine:
             from_fields + sum(_holds(terms, c) for c in concepts) >= 2 for terms in by_sentence
         )
 
-    def _analyze(self, text: str) -> frozenset[str]:
-        return frozenset(self._analyzer.analyze(normalise(text)))
+    def _analyze(self, text: str) -> Terms:
+        return dict.fromkeys(self._analyzer.analyze(normalise(text)))
 
     def _compute_idf(self, term: str) -> float:
         df = self._handle.variants.paragraphs(term)
@@ -481,9 +486,7 @@ class CableSearchEngine:
             df = self._searcher.doc_freq("body", term)
         return idf(df, self._total)
 
-    def _sentence_terms(
-        self, ref_id: str, index: int
-    ) -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
+    def _sentence_terms(self, ref_id: str, index: int) -> tuple[Terms, tuple[Terms, ...]] | None:
         """Index terms of a paragraph's text, and of each of its sentences (None: no
         such paragraph). Cached: `together` asks again for every hit of every answer."""
         cable = self._library.get(ref_id)
@@ -492,15 +495,15 @@ class CableSearchEngine:
         text = cable.paragraphs[index].text
         return self._analyze(text), tuple(self._analyze(text[a:b]) for a, b in sentences(text))
 
-    def _paragraph_terms(self, ref_id: str, index: int) -> frozenset[str]:
+    def _paragraph_terms(self, ref_id: str, index: int) -> Terms:
         """Index terms of a paragraph, its heading and its cable's fields."""
         cable = self._library.get(ref_id)
         if cable is None or index >= len(cable.paragraphs):
-            return frozenset()
+            return {}
         paragraph = cable.paragraphs[index]
         fields = (paragraph.text, paragraph.section or "", cable.subject, cable.ref_id)
         return self._analyze(" ".join((*fields, cable.origin, " ".join(cable.tags))))
 
 
-def _holds(terms: frozenset[str], concept: Concept) -> bool:
+def _holds(terms: Terms, concept: Concept) -> bool:
     return any(all(t.stem in terms for t in alt) for alt in concept.alternatives)

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import tantivy
 
+from bot.cables.longlived import long_lived
 from bot.cables.model import Cable
 from bot.search.tantivy_index import CABLE_NO, date_key
 
@@ -111,7 +112,8 @@ class LazyColumns:
     def get(self) -> CableColumns:
         with self._lock:
             if self._columns is None:
-                self._columns = CableColumns.of(self._ref_ids, self._catalogue())
+                with long_lived():
+                    self._columns = CableColumns.of(self._ref_ids, self._catalogue())
             return self._columns
 
 

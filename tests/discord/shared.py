@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,7 @@ def full_cables(library: Library) -> Iterator[Cable]:
 
 # The documented DATA_DIR is the repository's data/: tests keep their desks out of it.
 SCRATCH_DATA_DIR = Path(tempfile.mkdtemp(prefix="cablebot-test-desk-"))
+atexit.register(shutil.rmtree, SCRATCH_DATA_DIR, ignore_errors=True)
 
 
 def offline_settings(**overrides: Any) -> Settings:
