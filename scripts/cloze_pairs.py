@@ -16,6 +16,7 @@ import random
 import sys
 from pathlib import Path
 
+from benchmarks.devset import load_devset
 from bot.cables.loader import load_library
 from bot.search.excerpt import sentences
 from bot.search.semantic.encoder import Encoder
@@ -27,12 +28,12 @@ KEEP_SENTENCE = 0.1
 
 
 def held_out() -> set[str]:
-    refs = set()
-    for path in QUESTION_SETS.glob("*.jsonl"):
-        for line in path.read_text().splitlines():
-            if line.strip() and (ref := json.loads(line).get("ref_id")):
-                refs.add(ref)
-    return refs
+    return {
+        item.ref_id
+        for path in QUESTION_SETS.glob("*.jsonl")
+        for item in load_devset(path)
+        if item.ref_id
+    }
 
 
 def main(out: Path) -> None:
