@@ -190,8 +190,11 @@ def dispatch_command(
             )
         ]
         hint = f" Did you mean {close[0]}?" if close else ""
+        # A name of nothing but unprintable characters echoes as nothing at all.
+        shown = echo(name)
+        unknown = f"Unknown command {shown}." if shown else "That is not a command I know."
         reply: Reply = ErrorReply(
-            message=f"Unknown command {echo(name)}.{hint} Type `{prefix}help` for the list.",
+            message=f"{unknown}{hint} Type `{prefix}help` for the list.",
             suggestions=close,
         )
         if cut_from is not None:

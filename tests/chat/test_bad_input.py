@@ -81,6 +81,9 @@ def test_unknown_command_suggests_the_closest(ask: Ask) -> None:
     error = _error(ask("!frobnicate"))
     assert error.suggestions == []
     assert "Unknown command frobnicate" in error.message
+    # Undecodable bytes come in as U+FFFD, which is not echoed back.
+    error = _error(ask("\ufffd\ufffd garbage"))
+    assert error.message == "That is not a command I know. Type `!help` for the list."
 
 
 def test_missing_arguments_explain_the_form(ask: Ask) -> None:
