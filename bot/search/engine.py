@@ -17,7 +17,7 @@ from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
-from bot.search.in_cable import Terms, holds, weighed_in_cable
+from bot.search.in_cable import Terms, weighed_in_cable
 from bot.search.index_damage import reading_index
 from bot.search.matches import LazyColumns, MatchSet, distinct_cables, match_set
 from bot.search.query import (
@@ -453,7 +453,7 @@ class CableSearchEngine:
         matched = sum(
             weight / 2 if concept.guessed else weight
             for concept, weight in weights
-            if holds(found, concept)
+            if _holds(found, concept)
         )
         return matched / total if total else 0.0
 
@@ -473,9 +473,9 @@ class CableSearchEngine:
             return False
         own, by_sentence = analysed
         found = self._terms(best.ref_id, best.index)
-        from_fields = sum(holds(found, c) and not holds(own, c) for c in concepts)
+        from_fields = sum(_holds(found, c) and not _holds(own, c) for c in concepts)
         return from_fields >= 2 or any(
-            from_fields + sum(holds(terms, c) for c in concepts) >= 2 for terms in by_sentence
+            from_fields + sum(_holds(terms, c) for c in concepts) >= 2 for terms in by_sentence
         )
 
     def _analyze(self, text: str) -> Terms:
@@ -504,3 +504,7 @@ class CableSearchEngine:
         paragraph = cable.paragraphs[index]
         fields = (paragraph.text, paragraph.section or "", cable.subject, cable.ref_id)
         return self._analyze(" ".join((*fields, cable.origin, " ".join(cable.tags))))
+
+
+def _holds(terms: Terms, concept: Concept) -> bool:
+    return any(all(t.stem in terms for t in alt) for alt in concept.alternatives)

@@ -11,7 +11,7 @@ import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 
-from bot.search.query import Concept, ParsedQuery
+from bot.search.query import ParsedQuery
 
 # A paragraph's index terms, as the keys of a dict: a dict of strings is not tracked by
 # the cyclic collector, a frozenset always is: as frozensets, every full collection
@@ -23,20 +23,27 @@ Terms = Mapping[str, None]
 FLOOR = 0.2
 
 
-def holds(terms: Terms, concept: Concept) -> bool:
-    return any(all(t.stem in terms for t in alt) for alt in concept.alternatives)
-
-
 def weighed_in_cable(parsed: ParsedQuery, paragraphs: Sequence[Terms]) -> ParsedQuery:
     """`parsed` with each concept's weight scaled by its idf among `paragraphs` (each
     paragraph's terms, its cable's fields included), 1 for a word none holds."""
     count = len(paragraphs)
     if count == 0:
         return parsed
+    # Which paragraphs hold each stem, as bits: a concept's paragraphs are then a few
+    # integer operations (looping over paragraphs per concept cost 0.6 ms a question).
+    stems = {t.stem for c in parsed.concepts for alt in c.alternatives for t in alt}
+    holding = {
+        stem: sum(1 << i for i, terms in enumerate(paragraphs) if stem in terms) for stem in stems
+    }
     most = math.log((count + 1) / 0.5)
     concepts = []
     for concept in parsed.concepts:
-        held = sum(holds(terms, concept) for terms in paragraphs)
-        rarity = math.log((count + 1) / (held + 0.5)) / most
+        held = 0
+        for alternative in concept.alternatives:
+            every = -1  # all bits set: the paragraphs holding all of its words
+            for term in alternative:
+                every &= holding[term.stem]
+            held |= every
+        rarity = math.log((count + 1) / (held.bit_count() + 0.5)) / most
         concepts.append(dataclasses.replace(concept, weight=concept.weight * max(FLOOR, rarity)))
     return dataclasses.replace(parsed, concepts=concepts)
