@@ -6,7 +6,6 @@ searcher is immutable and shared, and everything else is per call.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from bot.cables.library import Library
 from bot.cables.model import Cable
 from bot.search.api import Hit, SearchFilters, SearchResult
 from bot.search.excerpt import excerpt, sentences
+from bot.search.in_cable import Terms, weighed_in_cable
 from bot.search.index_damage import reading_index
 from bot.search.matches import LazyColumns, MatchSet, distinct_cables, match_set
 from bot.search.query import (
@@ -53,10 +53,6 @@ CANDIDATE_PARAGRAPHS = 50
 COMMON = 0.05
 _CACHED_PARAGRAPHS = 20_000
 _CACHED_TERMS = 100_000
-# A paragraph's index terms, as the keys of a dict: a dict of strings is not tracked by
-# the cyclic collector, a frozenset always is: as frozensets, every full collection
-# walked the caches' millions of terms with the GIL held (380-490 ms with both full).
-Terms = Mapping[str, None]
 COORD = 2.0
 COORD_FLOOR = 0.1
 # With the semantic ranker: the encoder's best paragraphs added to the lexical
@@ -146,7 +142,12 @@ class CableSearchEngine:
         if vectors is not None:
             # Fusion needs a lexical score for every paragraph it may rank.
             depth = max(depth, len(cable.paragraphs) if cable else CANDIDATE_PARAGRAPHS)
-        ranked = self._lexical(parsed, restriction, depth)
+        # Fused with meaning, a cable's topic words weigh less inside it (`in_cable`).
+        scoring = parsed
+        if cable is not None and vectors is not None:
+            terms = [self._terms(cable.ref_id, i) for i in range(len(cable.paragraphs))]
+            scoring = weighed_in_cable(parsed, terms)
+        ranked = self._lexical(scoring, restriction, depth)
         if vectors is None or (filters.ref_id is not None and cable is None):
             return Ranking(parsed, ranked[:limit])
         if cable is not None:

@@ -43,9 +43,7 @@ log = logging.getLogger(__name__)
 _LARGE_INPUT = 35_000_000
 
 
-def open_engine(
-    library: Library, folder: Path | None, semantic: bool = False
-) -> CableSearchEngine:
+def open_engine(library: Library, folder: Path | None, semantic: bool = False) -> CableSearchEngine:
     """The search engine over `library`; the index under `folder` is reused while current
     and readable.
 

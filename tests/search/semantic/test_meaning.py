@@ -10,6 +10,7 @@ from bot.chat.replies import AnswerReply
 from bot.chat.state import AppState
 from bot.render import terminal
 from bot.search import engine as engine_module
+from bot.search import in_cable
 from bot.search.api import SearchFilters
 from bot.search.engine import CableSearchEngine
 from handlers.dispatch import dispatch
@@ -87,7 +88,6 @@ def test_library_wide_every_paragraph_of_an_encoded_cable_is_scored_by_meaning(
     assert all(r.dense is not None for r in ranked if semantic.vectors.has(r.ref_id))
 
 
-
 @pytest.mark.parametrize(
     ("ref_id", "question"),
     [
@@ -112,3 +112,18 @@ def test_library_wide_a_cable_s_paragraphs_come_in_its_own_order(
     assert everywhere[0].ref_id == ref_id
     of_cable = [(r.ref_id, r.index) for r in everywhere if r.ref_id == ref_id]
     assert of_cable[: len(inside)] == [(r.ref_id, r.index) for r in inside][: len(of_cable)]
+
+
+def test_in_a_cable_its_topic_words_do_not_outweigh_the_answer(
+    semantic: CableSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dev question: ¶PREVENTION.G names the head ("the head of the inter-agency
+    # commission, ... Abdurahmon Azimov"); ¶INVESTIGATION.L only quotes him, but repeats
+    # "trafficking", a word every paragraph of this trafficking report holds.
+    question = "Who heads Tajikistan's inter-agency commission on trafficking?"
+    scope = SearchFilters(ref_id="07DUSHANBE313")
+    answer = "07DUSHANBE313 ¶PREVENTION.G"
+    found = [hit.locator for hit in semantic.ask(question, scope, 3).hits]
+    assert answer in found
+    monkeypatch.setattr(in_cable, "FLOOR", 1.0)  # every word at its library weight
+    assert answer not in [hit.locator for hit in semantic.ask(question, scope, 3).hits]
