@@ -27,7 +27,7 @@ SPEC = CommandSpec(
         "`search`, to look only in some cables.",
         "`a OR b`, `-word` and `NOT word` work as in `search`.",
         "Answers come by meaning as well as by shared words: one that shares few of your "
-        "words is marked \"found by meaning, not shared words\"; `search` stays by words.",
+        'words is marked "found by meaning, not shared words"; `search` stays by words.',
         "When nothing matches well the reply says so rather than guess.",
     ),
     (

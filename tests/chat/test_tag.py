@@ -61,4 +61,3 @@ def test_unknown_tag_gets_the_closest_known_ones(ask: Ask) -> None:
     assert "!tag KTIP" in reply.suggestions
     empty = ask("!tag")
     assert isinstance(empty, ErrorReply) and "Which tag?" in empty.message
-
