@@ -210,3 +210,24 @@ async def test_prefix_command_is_read_as_typed_quotes_and_all(
     reply = w.channel.last_message
     assert reply is not None
     assert "Section: Question A\n" in (reply.embeds[0].description or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "option", "text"),
+    [
+        ("ask", "question", f"{REF} did the peacekeepers carry weapons"),
+        ("refs", "id", "07DUSHANBE313"),
+        ("tag", "tag", "KTIP"),
+        ("versions", "id", "72TEHRAN1164"),
+    ],
+)
+async def test_a_one_option_slash_command_answers_as_the_typed_one(
+    simcord_env: simcord.Env, name: str, option: str, text: str
+) -> None:
+    w = await world(simcord_env)
+    result = await w.alice.slash(w.channel, name, **{option: text})
+    assert result.response is not None and not result.ephemeral
+    await w.alice.send(w.channel, f"!{name} {text}")
+    typed = w.channel.last_message
+    assert typed is not None and typed.embeds
+    assert [e.to_dict() for e in result.response.embeds] == [e.to_dict() for e in typed.embeds]

@@ -258,6 +258,14 @@ class ChatCog(commands.Cog, name="Cables"):
         result = await work
         await self._send(ctx, state, command, result, caller)
 
+    async def _answer_typed(
+        self, ctx: Context, command: AnyCommand[Request], text: str, parse: Callable[[str], Request]
+    ) -> None:
+        """Answer a slash command whose one option is what the prefix command's text is."""
+        options = Options()
+        typed = options.text(text)
+        await self._answer(ctx, command, options, lambda _state: parse(typed))
+
     async def _send(
         self,
         ctx: Context,
@@ -328,11 +336,7 @@ class ChatCog(commands.Cog, name="Cables"):
         question="Your question; start with a cable id to ask inside one; tag:KCRM etc. filter"
     )
     async def ask(self, ctx: Context, *, question: str) -> None:
-        options = Options()
-        typed = options.text(question)
-        await self._answer(
-            ctx, handlers.ask.COMMAND, options, lambda _state: handlers.ask.parse(typed)
-        )
+        await self._answer_typed(ctx, handlers.ask.COMMAND, question, handlers.ask.parse)
 
     @commands.hybrid_command(name="search", description=_description("search"))  # type: ignore[arg-type]
     @app_commands.rename(classification="class")
@@ -422,22 +426,14 @@ class ChatCog(commands.Cog, name="Cables"):
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 07DUSHANBE313")
     async def refs(self, ctx: Context, *, cable_id: str) -> None:
-        options = Options()
-        typed = options.text(cable_id)
-        await self._answer(
-            ctx, handlers.refs.COMMAND, options, lambda _state: handlers.refs.parse(typed)
-        )
+        await self._answer_typed(ctx, handlers.refs.COMMAND, cable_id, handlers.refs.parse)
 
     # -- research reading -----------------------------------------------------------------
 
     @commands.hybrid_command(name="tag", description=_description("tag"))  # type: ignore[arg-type]
     @app_commands.describe(tag="A TAG, e.g. KTIP, PHUM or IC")
     async def tag(self, ctx: Context, *, tag: str) -> None:
-        options = Options()
-        typed = options.text(tag)
-        await self._answer(
-            ctx, handlers.tag.COMMAND, options, lambda _state: handlers.tag.parse(typed)
-        )
+        await self._answer_typed(ctx, handlers.tag.COMMAND, tag, handlers.tag.parse)
 
     @commands.hybrid_command(name="similar", description=_description("similar"))  # type: ignore[arg-type]
     @app_commands.rename(cable_id="id")
@@ -467,11 +463,7 @@ class ChatCog(commands.Cog, name="Cables"):
     @app_commands.rename(cable_id="id")
     @app_commands.describe(cable_id="Reference id, e.g. 72TEHRAN1164")
     async def versions(self, ctx: Context, *, cable_id: str) -> None:
-        options = Options()
-        typed = options.text(cable_id)
-        await self._answer(
-            ctx, handlers.versions.COMMAND, options, lambda _state: handlers.versions.parse(typed)
-        )
+        await self._answer_typed(ctx, handlers.versions.COMMAND, cable_id, handlers.versions.parse)
 
     @commands.hybrid_command(name="help", description=_description("help"))  # type: ignore[arg-type]
     @app_commands.describe(command="One command to explain")
