@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -176,9 +177,24 @@ async def _crowd(
             reply = await asyncio.to_thread(dispatch, name, args)
             answered += render(reply) is not None
 
+    # A full collection holds the GIL: timing each tells a stall it caused from others.
+    full: list[float] = []
+    began = 0.0
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        nonlocal began
+        if phase == "start":
+            began = time.perf_counter()
+        elif info["generation"] == 2:
+            full.append(time.perf_counter() - began)
+
     tick = asyncio.create_task(ticker())
+    gc.callbacks.append(timed)
     started = time.perf_counter()
-    await asyncio.gather(*(user(n) for n in range(USERS)))
+    try:
+        await asyncio.gather(*(user(n) for n in range(USERS)))
+    finally:
+        gc.callbacks.remove(timed)
     elapsed = time.perf_counter() - started
     stop.set()
     await tick
@@ -188,6 +204,8 @@ async def _crowd(
         "seconds": elapsed,
         "max_lag_ms": max(lags, default=0.0) * 1e3,
         "p99_lag_ms": _percentiles(lags or [0.0])["p99"],
+        "full_collections": len(full),
+        "max_full_collection_ms": max(full, default=0.0) * 1e3,
     }
 
 
@@ -431,6 +449,14 @@ def _ratio(theirs: Any, ours: Any) -> str:
 Cell = Callable[[dict[str, Any]], str]
 
 
+def _full_collections(result: dict[str, Any]) -> str:
+    """How many full collections ran while the users waited, and the longest."""
+    count = _get(result, "warm", "crowd", "full_collections")
+    if count is None:
+        return "-"
+    return f"{count}, longest {_ms(_get(result, 'warm', 'crowd', 'max_full_collection_ms'))}"
+
+
 def _cell(show: Callable[[Any], str], *keys: str) -> Cell:
     return lambda result: show(_get(result, *keys))
 
@@ -471,6 +497,7 @@ def table(results: list[dict[str, Any]]) -> Table:
         ),
         (f"{USERS} users: max loop lag", _cell(_ms, "warm", "crowd", "max_lag_ms")),
         (f"{USERS} users: p99 loop lag", _cell(_ms, "warm", "crowd", "p99_lag_ms")),
+        (f"{USERS} users: full collections", _full_collections),
         (
             f"{USERS} users: max loop lag, default executor",
             _cell(_ms, "warm", "crowd_default", "max_lag_ms"),

@@ -27,8 +27,11 @@ from bot.cables.model import Cable, Markings, Source, SourceFormat
 
 log = logging.getLogger(__name__)
 
-# Full cables kept decoded; a chat session rarely revisits more.
-CACHE_SIZE = 512
+# Full cables kept decoded. Each is some sixty objects that every full garbage
+# collection walks with the GIL held: at full scale, 50 users' worst event-loop stall
+# was 36-41 ms with 512, 15-17 ms with 64 (docs/scale.md). A cable read again costs
+# 0.1-0.3 ms (one row, decompressed and validated).
+CACHE_SIZE = 64
 
 
 class _CachedCables(Mapping[str, Cable]):

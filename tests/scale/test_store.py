@@ -10,7 +10,7 @@ from bot.cables.cable_store import StoreWriter
 from bot.cables.library import Library, newest_first
 from bot.cables.longlived import long_lived
 from bot.cables.store_build import load_stored_library
-from bot.cables.stored_library import StoredLibrary, open_store
+from bot.cables.stored_library import CACHE_SIZE, StoredLibrary, open_store
 from bot.chat.state import AppState
 from bot.search.startup import load_searchable
 from handlers.dispatch import dispatch
@@ -59,6 +59,19 @@ def test_catalogue_entries_match_the_cables(raw_stored: StoredLibrary) -> None:
 def test_recent_cables_are_served_from_the_cache(raw_stored: StoredLibrary) -> None:
     ref_id = raw_stored.ids()[0]
     assert raw_stored.get(ref_id) is raw_stored.get(ref_id)
+
+
+def test_only_the_most_recent_cables_stay_decoded(raw_stored: StoredLibrary) -> None:
+    # Every decoded cable is some sixty objects the garbage collector walks on each full
+    # collection, holding the GIL: the cache is kept small (docs/scale.md).
+    ids = raw_stored.ids()
+    assert len(ids) > CACHE_SIZE
+    oldest = raw_stored.get(ids[0])
+    for ref_id in ids[1 : CACHE_SIZE + 1]:
+        raw_stored.get(ref_id)
+    assert raw_stored.get(ids[CACHE_SIZE]) is raw_stored.get(ids[CACHE_SIZE])
+    again = raw_stored.get(ids[0])
+    assert again is not oldest and again == oldest  # read from the store again
 
 
 def test_chat_replies_are_the_same(raw_in_memory: Library, raw_stored: StoredLibrary) -> None:
